@@ -1,0 +1,32 @@
+# Two commands do all the set-up on a fresh Debian machine (see README):
+#   make build   — install what is missing, then build the default briefs into output/
+#   make test    — install what is missing, then run the test suite
+# Everything installs into .venv/; system libraries come from Debian (apt-get, as root).
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: build test setup system-deps clean bench
+
+build: $(STAMP)
+	$(BIN)/inbrief build
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@./.ci/system-deps
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $(STAMP)
+
+system-deps:
+	@./.ci/system-deps
+
+clean:
+	rm -rf $(VENV) output/*/ output/manifest.json dist build

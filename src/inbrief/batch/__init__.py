@@ -1,0 +1,1 @@
+"""Batch builds: the matrix of targets, fingerprints, the manifest and the build loop."""

@@ -1,0 +1,223 @@
+"""``build()``: the one function every command and test goes through.
+
+Stages are kept apart so a bad input is found before any PDF is written:
+1. load and validate all content (every problem of every language at once: exit 2);
+2. render every target's HTML (template mistakes: exit 2);
+3. render PDFs, skipping targets whose fingerprint is unchanged; a failing
+   target is reported and the rest go on (exit 1); its last good PDF stays.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from .. import __version__
+from ..config.loader import Project
+from ..content.loader import Content, load_content
+from ..errors import ContentError, Problem
+from ..pdf import atomic
+from ..pdf.fonts import Face, fingerprint as font_fingerprint, resolve_faces
+from ..project.defaults import builtin_root
+from ..render.document import Rendered, render_document
+from . import manifest
+from .matrix import Target, matrix
+
+
+@dataclass
+class Options:
+    langs: tuple[str, ...] = ()
+    layouts: tuple[str, ...] = ()
+    audiences: tuple[str, ...] = ()
+    out: Path | None = None
+    force: bool = False
+    format: str = "pdf"
+    strict: bool = False
+    debug: bool = False
+
+
+@dataclass
+class Result:
+    target: Target
+    status: str  # built | cached | failed
+    path: str | None = None
+    pages: int | None = None
+    bytes: int | None = None
+    seconds: float = 0.0
+    warnings: list[str] = field(default_factory=list)
+    error: str | None = None
+
+
+@dataclass
+class Report:
+    out: Path
+    results: list[Result]
+
+    @property
+    def failed(self) -> list[Result]:
+        return [r for r in self.results if r.status == "failed"]
+
+
+Progress = Callable[[Result], None]
+
+
+def prepare(project: Project, opts: Options) -> tuple[list[Target], dict[str, Content],
+                                                      dict[Target, Rendered], dict[str, list[Face]]]:
+    """Stages 1 and 2; raises ContentError with every problem found."""
+    targets = matrix(project.config, opts.langs, opts.layouts, opts.audiences)
+    contents: dict[str, Content] = {}
+    problems: list[Problem] = []
+    for lang in sorted({t.lang for t in targets}):
+        try:
+            contents[lang] = load_content(project.data_dir, lang)
+        except ContentError as exc:
+            problems += exc.problems
+    if problems:
+        raise ContentError(problems)
+    faces = {lang: resolve_faces(project.config.fonts, lang) for lang in contents}
+    rendered: dict[Target, Rendered] = {}
+    for t in targets:
+        try:
+            rendered[t] = render_document(project, contents[t.lang], t.layout, t.audience,
+                                          faces[t.lang])
+        except ContentError as exc:
+            problems += exc.problems
+    if problems:
+        raise ContentError(problems)
+    return targets, contents, rendered, faces
+
+
+def target_fingerprint(project: Project, t: Target, r: Rendered, faces: list[Face],
+                       opts: Options) -> str:
+    """Everything the PDF's bytes depend on; the rendered HTML covers data and templates."""
+    h = hashlib.sha256()
+    layout = project.config.layouts[t.layout].model_dump(mode="json")
+    h.update(json.dumps({"inbrief": __version__, "weasyprint": _weasyprint_version(),
+                         "layout": layout, "format": opts.format}, sort_keys=True).encode())
+    h.update(r.html.encode())
+    for _path, css in r.stylesheets:
+        h.update(b"\0" + css.encode())
+    h.update(font_fingerprint(faces).encode())
+    return h.hexdigest()
+
+
+def build(project: Project, opts: Options, progress: Progress | None = None) -> Report:
+    from ..pdf.engine import render_pdf  # WeasyPrint loads only when a build needs it
+
+    out = (opts.out or project.output_dir).resolve()
+    targets, _contents, rendered, faces = prepare(project, opts)
+    out.mkdir(parents=True, exist_ok=True)
+    old = {manifest.entry_key(e): e for e in manifest.read(out)["targets"]}
+    entries = dict(old)
+    results: list[Result] = []
+    roots = _allowed_roots(project, faces)
+    for t in targets:
+        started = time.perf_counter()
+        r = rendered[t]
+        rel = t.filename(project.config, opts.format)
+        dest = out / rel
+        key = (t.lang, t.layout, t.audience, opts.format)
+        fp = target_fingerprint(project, t, r, faces[t.lang], opts)
+        prev = old.get(key)
+        if (not opts.force and prev and prev.get("fingerprint") == fp
+                and manifest.sha256_file(dest) == prev.get("sha256")):
+            res = Result(t, "cached", rel, prev.get("pages"), prev.get("bytes"),
+                         time.perf_counter() - started, list(prev.get("warnings", [])))
+            entries[key] = {**prev, "cached": True}
+        else:
+            try:
+                if opts.format == "html":
+                    data, pages, warns = _html_bundle(r, dest, out), None, []
+                else:
+                    pdf = render_pdf(r.html, r.stylesheets, base_url=project.root,
+                                     roots=roots)
+                    data, pages, warns = pdf.data, pdf.pages, pdf.warnings
+                    _check_budget(project, t, pages)
+                atomic.write_bytes(dest, data)
+            except _TargetFailed as exc:
+                res = Result(t, "failed", rel, seconds=time.perf_counter() - started,
+                             error=str(exc))
+            except Exception as exc:  # one target's crash must not stop the others
+                if opts.debug:
+                    raise
+                res = Result(t, "failed", rel, seconds=time.perf_counter() - started,
+                             error=f"{t.key}: internal error while rendering: "
+                                   f"{type(exc).__name__}: {exc} — this is a bug; re-run with "
+                                   f"--debug and report the traceback")
+            else:
+                res = Result(t, "built", rel, pages, len(data), time.perf_counter() - started,
+                             warns)
+                entries[key] = {
+                    "lang": t.lang, "layout": t.layout, "audience": t.audience,
+                    "format": opts.format, "path": rel,
+                    "sha256": hashlib.sha256(data).hexdigest(), "pages": pages,
+                    "bytes": len(data), "cached": False, "warnings": warns, "fingerprint": fp,
+                }
+        results.append(res)
+        if progress:
+            progress(res)
+    manifest.write(out, entries, _meta())
+    return Report(out=out, results=results)
+
+
+class _TargetFailed(Exception):
+    pass
+
+
+def _check_budget(project: Project, t: Target, pages: int) -> None:
+    budget = project.config.layouts[t.layout].pages
+    if not budget.min <= pages <= budget.max:
+        want = (f"exactly {budget.min}" if budget.min == budget.max
+                else f"{budget.min}–{budget.max}")
+        raise _TargetFailed(
+            f"{t.key}: {pages} pages, layout '{t.layout}' allows {want} — shorten the content "
+            f"or change layouts.{t.layout}.pages in inbrief.yaml; the previous PDF was kept")
+
+
+def _allowed_roots(project: Project, faces: dict[str, list[Face]]) -> list[Path]:
+    roots = {project.root, builtin_root()}
+    for fl in faces.values():
+        roots.update(f.path.parent for f in fl)
+    return sorted(roots)
+
+
+def _html_bundle(r: Rendered, dest: Path, out: Path) -> bytes:
+    """The final HTML WeasyPrint would render, styles inlined, fonts copied beside it."""
+    fonts_dir = out / "assets" / "fonts"
+    css_parts = []
+    for _path, css in r.stylesheets:
+        css_parts.append(css)
+    css = "\n".join(css_parts)
+    for uri in sorted(set(_font_uris(css))):
+        src = Path(uri[len("file://"):])
+        fonts_dir.mkdir(parents=True, exist_ok=True)
+        target = fonts_dir / src.name
+        if not target.exists() or target.stat().st_size != src.stat().st_size:
+            shutil.copyfile(src, target)
+        rel = os.path.relpath(target, dest.parent).replace(os.sep, "/")
+        css = css.replace(uri, rel)
+    style = "<style>\n" + css.replace("</", "<\\/") + "\n</style>\n"
+    html = r.html.replace("</head>", style + "</head>", 1)
+    return html.encode("utf-8")
+
+
+def _font_uris(css: str) -> list[str]:
+    import re
+
+    return re.findall(r"url\((file://[^)]+)\)", css)
+
+
+def _weasyprint_version() -> str:
+    from importlib.metadata import version
+
+    return version("weasyprint")
+
+
+def _meta() -> dict:
+    return {"generator": f"inbrief {__version__}", "weasyprint": _weasyprint_version()}

@@ -1,0 +1,45 @@
+"""``OUT/manifest.json``: what a build produced, the contract CI scripts read."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from ..pdf.atomic import write_text
+
+MANIFEST = "manifest.json"
+SCHEMA_VERSION = 1
+
+
+def sha256_file(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except FileNotFoundError:
+        return None
+
+
+def read(out: Path) -> dict:
+    try:
+        data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+        if isinstance(data, dict) and isinstance(data.get("targets"), list):
+            return data
+    except (FileNotFoundError, ValueError, UnicodeDecodeError):
+        pass
+    return {"targets": []}
+
+
+def entry_key(entry: dict) -> tuple:
+    return (entry.get("lang"), entry.get("layout"), entry.get("audience"),
+            entry.get("format", "pdf"))
+
+
+def write(out: Path, entries: dict[tuple, dict], meta: dict) -> None:
+    """Keep only entries whose file is on disk and intact, so the manifest never lies."""
+    kept = []
+    for key in sorted(entries):
+        e = entries[key]
+        if sha256_file(out / e["path"]) == e.get("sha256"):
+            kept.append(e)
+    doc = {"schema": SCHEMA_VERSION, **meta, "targets": kept}
+    write_text(out / MANIFEST, json.dumps(doc, indent=2, ensure_ascii=False) + "\n")

@@ -1,0 +1,46 @@
+"""The build matrix: languages × layouts × audiences, filtered and ordered stably."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..config.model import Config
+from ..errors import UserError
+
+
+@dataclass(frozen=True, order=True)
+class Target:
+    lang: str
+    layout: str
+    audience: str
+
+    @property
+    def key(self) -> str:
+        return f"{self.lang}/{self.layout}/{self.audience}"
+
+    def filename(self, config: Config, fmt: str = "pdf") -> str:
+        name = config.output.filename.format(lang=self.lang, layout=self.layout,
+                                             audience=self.audience, slug=config.slug)
+        if fmt != "pdf":
+            name = name.rsplit(".", 1)[0] + "." + fmt
+        return name
+
+
+def matrix(config: Config, langs=(), layouts=(), audiences=()) -> list[Target]:
+    """All targets, or those matching the filters; unknown filter values are usage errors."""
+    _check("language", langs, config.languages, "--lang")
+    _check("layout", layouts, list(config.layouts), "--layout")
+    _check("audience", audiences, config.audiences, "--audience")
+    return sorted(
+        Target(lang, layout, audience)
+        for lang in config.languages if not langs or lang in langs
+        for layout in config.layouts if not layouts or layout in layouts
+        for audience in config.audiences if not audiences or audience in audiences
+    )
+
+
+def _check(what: str, asked, known: list[str], option: str) -> None:
+    unknown = [a for a in asked if a not in known]
+    if unknown:
+        raise UserError(f"inbrief.yaml: unknown {what} {', '.join(repr(u) for u in unknown)} "
+                        f"given to {option} — known: {', '.join(known)}")

@@ -1,0 +1,1 @@
+"""The ``inbrief`` command: thin Click commands over :func:`inbrief.batch.build.build`."""

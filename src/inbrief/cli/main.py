@@ -1,0 +1,186 @@
+"""Command-line interface. Commands parse options and print; the work is elsewhere."""
+
+from __future__ import annotations
+
+import json
+import sys
+import traceback
+from pathlib import Path
+
+import click
+
+from .. import __version__
+from ..errors import EXIT_TARGET_FAILED, EXIT_USAGE, UserError, display_path
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+class State:
+    def __init__(self, project: Path | None, debug: bool):
+        self.project_dir = project
+        self.debug = debug
+
+    def project(self):
+        from ..config.loader import load_project
+
+        return load_project(self.project_dir)
+
+
+class InbriefGroup(click.Group):
+    """Turns user errors into one clean paragraph and internal errors into a bug report."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except UserError as exc:
+            click.echo(exc.text, err=True)
+            n = len(exc.problems)
+            if n > 1:
+                click.echo(f"{n} problems found.", err=True)
+            ctx.exit(exc.exit_code)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            ctx.exit(130)
+        except Exception as exc:
+            debug = bool(ctx.obj and ctx.obj.debug) or "--debug" in sys.argv
+            if debug:
+                traceback.print_exc()
+            else:
+                click.echo(f"internal error: {type(exc).__name__}: {exc}\n"
+                           "This is a bug in inbrief, not in your files. Re-run with --debug "
+                           "and include the traceback in a bug report.", err=True)
+            ctx.exit(70)
+
+
+@click.group(cls=InbriefGroup, context_settings=CONTEXT)
+@click.version_option(__version__, prog_name="inbrief")
+@click.option("--project", "-p", type=click.Path(file_okay=False, path_type=Path),
+              help="Project folder (holding inbrief.yaml). Default: the current folder or "
+                   "the nearest parent that has one.")
+@click.option("--debug", is_flag=True, help="Show full tracebacks (for bug reports).")
+@click.pass_context
+def cli(ctx, project, debug):
+    """Build printable "In Brief" PDFs from YAML content, Jinja2 templates and CSS.
+
+    \b
+    Examples:
+      inbrief build                       # every language, layout and audience
+      inbrief build --lang en --layout factsheet
+      inbrief check                       # validate everything, write nothing
+      inbrief init my-brief               # start a new project
+    """
+    ctx.obj = State(project, debug)
+
+
+def _filters(f):
+    f = click.option("--audience", "audiences", multiple=True, metavar="NAME",
+                     help="Only this audience (repeatable).")(f)
+    f = click.option("--layout", "layouts", multiple=True, metavar="NAME",
+                     help="Only this layout (repeatable).")(f)
+    f = click.option("--lang", "langs", multiple=True, metavar="CODE",
+                     help="Only this language (repeatable).")(f)
+    return f
+
+
+@cli.command()
+@_filters
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path),
+              help="Output folder. Default: output/ in the project (inbrief.yaml: output.dir).")
+@click.option("--force", is_flag=True, help="Rebuild even targets whose inputs are unchanged.")
+@click.option("--format", "fmt", type=click.Choice(["pdf", "html"]), default="pdf",
+              show_default=True, help="html writes the final HTML WeasyPrint would render.")
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.option("--quiet", "-q", is_flag=True, help="Print only problems and the summary.")
+@click.pass_obj
+def build(state: State, langs, layouts, audiences, out, force, fmt, strict, quiet):
+    """Build the PDFs (or HTML) of the matrix languages × layouts × audiences.
+
+    \b
+    Examples:
+      inbrief build
+      inbrief build --lang en --layout brief --out dist/
+      inbrief build --format html --layout factsheet
+    """
+    from ..batch.build import Options, build as run_build
+
+    project = state.project()
+    opts = Options(langs=langs, layouts=layouts, audiences=audiences, out=out, force=force,
+                   format=fmt, strict=strict, debug=state.debug)
+
+    def progress(res):
+        if res.status == "failed":
+            click.echo(f"FAILED  {res.error}", err=True)
+        elif not quiet:
+            size = f"{res.bytes / 1024:.0f} KB" if res.bytes else ""
+            pages = f"{res.pages} p" if res.pages else ""
+            click.echo(f"{res.status:<7} {res.path}  {pages:>4} {size:>7}  {res.seconds:5.2f} s")
+        for w in res.warnings:
+            click.echo(f"warning {res.path}: {w}", err=True)
+
+    report = run_build(project, opts, progress)
+    counts = {s: sum(r.status == s for r in report.results) for s in ("built", "cached", "failed")}
+    warnings = sum(len(r.warnings) for r in report.results)
+    click.echo(f"{counts['built']} built, {counts['cached']} cached, {counts['failed']} failed, "
+               f"{warnings} warnings → {display_path(report.out)}", err=bool(quiet))
+    if report.failed:
+        sys.exit(EXIT_TARGET_FAILED)
+    if strict and warnings:
+        click.echo("--strict: warnings are errors", err=True)
+        sys.exit(EXIT_USAGE)
+
+
+@cli.command()
+@_filters
+@click.pass_obj
+def check(state: State, langs, layouts, audiences):
+    """Validate configuration, content and templates without writing anything."""
+    from ..batch.build import Options, prepare
+
+    project = state.project()
+    targets, contents, _rendered, _faces = prepare(
+        project, Options(langs=langs, layouts=layouts, audiences=audiences))
+    click.echo(f"ok: {len(contents)} language(s), {len(targets)} target(s) valid")
+
+
+@cli.command(name="list")
+@_filters
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.pass_obj
+def list_(state: State, langs, layouts, audiences, as_json):
+    """Print the build matrix: one line per target."""
+    from ..batch.matrix import matrix
+
+    project = state.project()
+    targets = matrix(project.config, langs, layouts, audiences)
+    rows = [{"lang": t.lang, "layout": t.layout, "audience": t.audience,
+             "path": t.filename(project.config)} for t in targets]
+    if as_json:
+        click.echo(json.dumps({"targets": rows}, indent=2, ensure_ascii=False))
+    else:
+        for r in rows:
+            click.echo(f"{r['lang']:<6} {r['layout']:<10} {r['audience']:<12} {r['path']}")
+
+
+@cli.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+def init(directory: Path):
+    """Create a new project in DIRECTORY: config, content, templates and styles to edit.
+
+    \b
+    Example:
+      inbrief init my-brief && cd my-brief && inbrief build
+    """
+    from ..project.scaffold import init_project
+
+    init_project(directory)
+    click.echo(f"created {display_path(directory)}: edit data/ and run `inbrief build` there")
+
+
+def main() -> None:
+    cli(prog_name="inbrief")
+
+
+if __name__ == "__main__":
+    main()

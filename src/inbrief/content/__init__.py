@@ -1,0 +1,1 @@
+"""Content: YAML sources with locations, strict models, and their validation."""

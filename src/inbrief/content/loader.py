@@ -1,0 +1,119 @@
+"""Load and validate a project's content for one language, reporting every problem at once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import ContentError, Problem
+from .facts import Facts
+from .texts import Texts
+from .validate import validate
+from .yamlsrc import Source, load
+
+FACTS_FILE = "facts.yaml"
+TEXT_DIR = "text"
+
+_PLACEHOLDERS = {
+    ("labels", "as_of"): ("{year}",),
+    ("labels", "edition"): ("{year}",),
+    ("labels", "page_of"): ("{page}", "{pages}"),
+}
+
+
+@dataclass(frozen=True)
+class Content:
+    """Everything a template may show for one language."""
+
+    lang: str
+    facts: Facts
+    texts: Texts
+    files: tuple[Path, ...]
+    """Files this content was read from: the inputs a build depends on."""
+
+
+def text_path(data_dir: Path, lang: str) -> Path:
+    return data_dir / TEXT_DIR / f"{lang}.yaml"
+
+
+def load_content(data_dir: Path, lang: str) -> Content:
+    facts_src, problems = load(data_dir / FACTS_FILE)
+    text_src, more = load(text_path(data_dir, lang))
+    problems += more
+    facts = texts = None
+    if facts_src:
+        facts, more = validate(Facts, facts_src)
+        problems += more
+    if text_src:
+        texts, more = validate(Texts, text_src)
+        problems += more
+        problems += _check_placeholders(text_src)
+    if facts and texts:
+        problems += _cross_check(facts, facts_src, texts, text_src)
+    if problems:
+        raise ContentError(problems)
+    return Content(lang=lang, facts=facts, texts=texts,
+                   files=(facts_src.path, text_src.path))
+
+
+def _check_placeholders(src: Source) -> list[Problem]:
+    problems = []
+    for loc, needed in _PLACEHOLDERS.items():
+        value = src.data
+        for part in loc:
+            value = value.get(part) if isinstance(value, dict) else None
+        if isinstance(value, str):
+            for ph in needed:
+                if ph not in value:
+                    problems.append(src.problem(loc, f"'{'.'.join(loc)}' must contain {ph}",
+                                                f"write it where the value belongs, e.g. "
+                                                f"{_example(loc)!r}"))
+    return problems
+
+
+def _example(loc: tuple) -> str:
+    return {"as_of": "as of {year}", "edition": "{year} edition",
+            "page_of": "Page {page} of {pages}"}[loc[-1]]
+
+
+def _cross_check(facts: Facts, fsrc: Source, texts: Texts, tsrc: Source) -> list[Problem]:
+    """References between facts and text: every id used must exist on the other side."""
+    problems = []
+    for fid, fig in facts.key_figures.items():
+        for i, obs in enumerate(fig.observations):
+            if obs.source not in facts.sources:
+                problems.append(fsrc.problem(("key_figures", fid, "observations", i, "source"),
+                                             f"unknown source '{obs.source}'",
+                                             _known("sources", facts.sources)))
+        if fid not in texts.key_figures:
+            problems.append(tsrc.problem(("key_figures",),
+                                         f"no label for key figure '{fid}'",
+                                         f"add 'key_figures.{fid}.label'"))
+    for i, fid in enumerate(facts.lead_figures):
+        if fid not in facts.key_figures:
+            problems.append(fsrc.problem(("lead_figures", i), f"unknown key figure '{fid}'",
+                                         _known("key_figures", facts.key_figures)))
+    for fid in texts.key_figures:
+        if fid not in facts.key_figures:
+            problems.append(tsrc.problem(("key_figures", fid),
+                                         f"label for unknown key figure '{fid}'",
+                                         "add the figure to facts.yaml or remove the label"))
+    for block in ("history", "cooperation"):
+        events = getattr(facts, block)
+        text = getattr(texts, block).events
+        for i, ev in enumerate(events):
+            if ev.id not in text:
+                problems.append(tsrc.problem((block, "events"), f"no text for {block} event '{ev.id}'",
+                                             f"add '{block}.events.{ev.id}'"))
+        ids = {ev.id for ev in events}
+        for eid in text:
+            if eid not in ids:
+                problems.append(tsrc.problem((block, "events", eid),
+                                             f"text for unknown {block} event '{eid}'",
+                                             f"add it to '{block}' in facts.yaml with its date, "
+                                             f"or remove it"))
+    return problems
+
+
+def _known(what: str, table: dict) -> str:
+    return f"known {what}: " + ", ".join(table) if table else f"define {what} first"

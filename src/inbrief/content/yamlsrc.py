@@ -1,0 +1,134 @@
+"""Load YAML while remembering where every value came from.
+
+Validation errors are only useful if they point at a line and column, so we
+compose the node graph ourselves and record each value's mark by its key path.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import Problem
+
+MAX_BYTES = 2_000_000
+MAX_DEPTH = 32
+MAX_NODES = 100_000
+
+Loc = tuple  # a key path: ("strategic_focus", "points", 8, "footnote")
+
+
+@dataclass
+class Source:
+    """A loaded YAML document plus the position of every key and value."""
+
+    path: Path
+    data: Any
+    values: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+
+    def position(self, loc: Loc, *, key: bool = False) -> tuple[int | None, int | None]:
+        """Position of ``loc``, or of its nearest located ancestor."""
+        loc = tuple(loc)
+        while True:
+            table = self.keys if key and loc in self.keys else self.values
+            if loc in table:
+                return table[loc]
+            if not loc:
+                return (1, 1)
+            loc = loc[:-1]
+
+    def problem(self, loc: Loc, message: str, hint: str = "", *, key: bool = False) -> Problem:
+        line, col = self.position(loc, key=key)
+        return Problem(str(self.path), line, col, message, hint)
+
+
+class _Builder:
+    def __init__(self, source: Source):
+        self.source = source
+        self.constructor = yaml.constructor.SafeConstructor()
+        self.count = 0
+
+    def build(self, node: yaml.Node, loc: Loc, depth: int) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise _Limit(node, f"more than {MAX_NODES} values (is an alias expanding without end?)")
+        if depth > MAX_DEPTH:
+            raise _Limit(node, f"nesting deeper than {MAX_DEPTH} levels")
+        self.source.values[loc] = _mark(node)
+        if isinstance(node, yaml.MappingNode):
+            self.constructor.flatten_mapping(node)
+            out: dict[Any, Any] = {}
+            for key_node, value_node in node.value:
+                key = self.constructor.construct_object(key_node, deep=True)
+                if not isinstance(key, (str, int)):
+                    raise _Limit(key_node, "keys must be plain text")
+                if key in out:
+                    raise _Limit(key_node, f"duplicate key {key!r}", "remove one of the two entries")
+                self.source.keys[loc + (key,)] = _mark(key_node)
+                out[key] = self.build(value_node, loc + (key,), depth + 1)
+            return out
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, loc + (i,), depth + 1) for i, item in enumerate(node.value)]
+        return self.constructor.construct_object(node, deep=True)
+
+
+class _Limit(Exception):
+    def __init__(self, node: yaml.Node, message: str, hint: str = ""):
+        self.node, self.message, self.hint = node, message, hint
+
+
+def _mark(node: yaml.Node) -> tuple[int, int]:
+    return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def load(path: Path) -> tuple[Source | None, list[Problem]]:
+    """Read one YAML file; problems instead of exceptions, so a run can report all of them."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None, [Problem(str(path), None, None, "file not found", "create it or fix the path")]
+    except OSError as exc:
+        return None, [Problem(str(path), None, None, f"cannot read file: {exc.strerror}")]
+    if len(raw) > MAX_BYTES:
+        return None, [Problem(str(path), None, None, f"file is larger than {MAX_BYTES:,} bytes",
+                              "split it or remove pasted binary content")]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return None, [Problem(str(path), line, None, "file is not valid UTF-8 text",
+                              "save it as UTF-8 in your editor")]
+    if "\x00" in text:
+        return None, [Problem(str(path), None, None, "file looks binary (contains NUL bytes)",
+                              "point at a YAML text file")]
+    source = Source(path=path, data=None)
+    try:
+        loader = yaml.SafeLoader(text)
+        try:
+            node = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        what = exc.problem or exc.context or "invalid YAML"
+        return None, [Problem(str(path), line, col, f"YAML syntax error: {what}",
+                              "check indentation, colons and quotes around this point")]
+    except yaml.YAMLError as exc:
+        return None, [Problem(str(path), None, None, f"YAML error: {exc}")]
+    if node is None:
+        return None, [Problem(str(path), None, None, "file is empty", "add content or delete the file")]
+    try:
+        source.data = _Builder(source).build(node, (), 0)
+    except _Limit as exc:
+        line, col = _mark(exc.node)
+        return None, [Problem(str(path), line, col, exc.message, exc.hint)]
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        return None, [Problem(str(path), line, col, f"YAML error: {getattr(exc, 'problem', exc)}")]
+    return source, []

@@ -1,0 +1,1 @@
+"""Locale-aware formatting through CLDR (Babel)."""

@@ -1,0 +1,1 @@
+"""PDF production: fonts, safe resource loading, WeasyPrint, atomic writes."""

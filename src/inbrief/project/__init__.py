@@ -1,0 +1,1 @@
+"""The built-in default project and scaffolding of new projects."""

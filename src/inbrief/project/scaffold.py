@@ -1,0 +1,32 @@
+"""``inbrief init``: a new project that builds as-is and is the user's to change."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from ..errors import UserError
+from .defaults import builtin_root
+
+PARTS = ("inbrief.yaml", "data", "templates", "styles")
+
+
+def init_project(target: Path) -> list[Path]:
+    target = Path(target)
+    if target.exists() and any(target.iterdir()):
+        clashes = [p for p in PARTS if (target / p).exists()]
+        if clashes:
+            raise UserError(f"{target}: already holds {', '.join(clashes)} — "
+                            f"choose an empty or new folder")
+    target.mkdir(parents=True, exist_ok=True)
+    src = builtin_root()
+    written = []
+    for part in PARTS:
+        s, d = src / part, target / part
+        if s.is_dir():
+            shutil.copytree(s, d, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+        else:
+            shutil.copy2(s, d)
+        written.append(d)
+    (target / ".gitignore").write_text("/output/\n", encoding="utf-8")
+    return written

@@ -1,0 +1,1 @@
+"""Rendering: content + templates + styles → one HTML document and its stylesheets."""

@@ -1,0 +1,91 @@
+"""The template context: content shaped for layout, with every number formatted.
+
+Templates only place and style; they never compute. Formatting here keeps the
+rule "never a figure without its year" in one place for every layout.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import urlparse
+
+from ..content.loader import Content
+from ..i18n import formatting as fmt
+
+RTL_LANGS = {"ar", "he", "fa", "ur"}
+
+
+@dataclass(frozen=True)
+class FigureView:
+    id: str
+    label: str
+    value: str
+    year: int
+    as_of: str
+    source: str
+    spoken: str
+    """The whole figure as one sentence, for alt text and screen readers."""
+
+
+@dataclass(frozen=True)
+class EventView:
+    id: str
+    date: str
+    year: str
+    text: str
+
+
+def figure_view(content: Content, fid: str) -> FigureView:
+    facts, t = content.facts, content.texts
+    fig = facts.key_figures[fid]
+    obs = fig.latest
+    label = t.key_figures[fid].label
+    value = fmt.figure_value(fig, obs, content.lang)
+    as_of = t.labels.as_of.format(year=obs.as_of)
+    plain = fmt.number(obs.value, content.lang)
+    if fig.unit == "usd":
+        plain = f"USD {plain}"
+    qualifier = {"over": t.labels.over + " ", "about": t.labels.about + " "}.get(obs.qualifier, "")
+    return FigureView(
+        id=fid, label=label, value=value, year=obs.as_of, as_of=as_of,
+        source=facts.sources[obs.source].title,
+        spoken=f"{label}: {qualifier}{plain} ({as_of})",
+    )
+
+
+def events(content: Content, block: str) -> list[EventView]:
+    facts_events = getattr(content.facts, block)
+    texts = getattr(content.texts, block).events
+    return [EventView(id=e.id, date=fmt.partial_date(e.date, content.lang), year=e.date[:4],
+                      text=texts[e.id]) for e in facts_events]
+
+
+def build_context(content: Content, *, layout: str, audience: str) -> dict:
+    facts, t, lang = content.facts, content.texts, content.lang
+    contact = facts.organization.contact
+    address = contact.address
+    lead = facts.lead_figures or list(facts.key_figures)
+    used_sources = sorted({facts.key_figures[f].latest.source for f in lead})
+    return {
+        "lang": lang,
+        "dir": "rtl" if lang.split("-")[0] in RTL_LANGS else "ltr",
+        "layout": layout,
+        "audience": audience,
+        "t": t,
+        "facts": facts,
+        "edition": t.labels.edition.format(year=facts.edition),
+        "lead_figures": [figure_view(content, f) for f in lead],
+        "figures": {f: figure_view(content, f) for f in facts.key_figures},
+        "history": events(content, "history"),
+        "cooperation": events(content, "cooperation"),
+        "sources": [facts.sources[s] for s in used_sources],
+        "contact": {
+            "address_lines": [address.street, f"{address.postcode} {address.city}",
+                              fmt.country(address.country, lang)],
+            "phone": contact.phone,
+            "fax": contact.fax,
+            "email": contact.email,
+            "website": contact.website,
+            "website_display": urlparse(contact.website).netloc,
+        },
+    }

@@ -1,0 +1,56 @@
+"""One target's HTML and stylesheets, plus the list of files they were made from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..config.loader import Project
+from ..content.loader import Content
+from ..pdf.fonts import Face, families_stack, font_face_css
+from .context import build_context
+from .env import make_env, render
+from .filters import css_content
+from .searchpath import find_file, search_path
+
+
+@dataclass
+class Rendered:
+    html: str
+    stylesheets: list[tuple[Path | None, str]]
+    """(file it came from, CSS text); the generated sheet has no file."""
+    inputs: set[Path] = field(default_factory=set)
+
+
+def render_document(project: Project, content: Content, layout: str, audience: str,
+                    faces: list[Face]) -> Rendered:
+    cfg = project.config.layouts[layout]
+    templates = search_path(project.root, "templates")
+    styles = search_path(project.root, "styles")
+    env = make_env(templates)
+    context = build_context(content, layout=layout, audience=audience)
+    template = f"layouts/{cfg.template or layout + '.html.j2'}"
+    find_file(templates, template, "templates")
+    html = render(env, template, context)
+
+    sheets: list[tuple[Path | None, str]] = []
+    for name in ("base.css", f"layouts/{cfg.stylesheet or layout + '.css'}"):
+        path = find_file(styles, name, "styles")
+        sheets.append((path, path.read_text(encoding="utf-8")))
+    sheets.append((None, generated_css(content, faces)))
+    inputs = set(env.loader.used) | {p for p, _ in sheets if p} | set(content.files)
+    return Rendered(html=html, stylesheets=sheets, inputs=inputs)
+
+
+def generated_css(content: Content, faces: list[Face]) -> str:
+    """The part of the style that depends on configuration and language."""
+    footer = css_content(content.texts.labels.page_of, page="counter(page)",
+                         pages="counter(pages)")
+    return "\n".join([
+        font_face_css(faces),
+        "html { font-family: %s; }" % families_stack(faces),
+        "@page { @bottom-right { content: %s; } }" % footer,
+        "@page { @bottom-left { content: %s; } }" % css_content(
+            f"{content.facts.organization.acronym} · {content.texts.document.title}"),
+        "@page :first { @bottom-right { content: none; } @bottom-left { content: none; } }",
+    ])

@@ -1,0 +1,73 @@
+"""The Jinja environment: autoescaped, strict, and able to say which line broke."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from jinja2 import (Environment, FileSystemLoader, StrictUndefined, TemplateError,
+                    TemplateNotFound, TemplateSyntaxError, UndefinedError)
+
+from ..errors import ContentError, Problem
+from . import filters
+
+
+class RecordingLoader(FileSystemLoader):
+    """Remembers every template file read: they are inputs of the build's fingerprint."""
+
+    def __init__(self, folders: list[Path]):
+        super().__init__([str(f) for f in folders])
+        self.used: set[Path] = set()
+
+    def get_source(self, environment, template):
+        source, filename, uptodate = super().get_source(environment, template)
+        self.used.add(Path(filename))
+        return source, filename, uptodate
+
+
+def make_env(folders: list[Path]) -> Environment:
+    env = Environment(
+        loader=RecordingLoader(folders),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(filters.FILTERS)
+    return env
+
+
+def render(env: Environment, name: str, context: dict) -> str:
+    """Render ``name``; template mistakes become located problems, not tracebacks."""
+    try:
+        return env.get_template(name).render(context)
+    except TemplateSyntaxError as exc:
+        raise ContentError([Problem(exc.filename or name, exc.lineno, None,
+                                    f"template syntax error: {exc.message}",
+                                    "fix the Jinja tag at this line")]) from None
+    except TemplateNotFound as exc:
+        path, line = _template_frame(sys.exc_info()[2])
+        raise ContentError([Problem(path or name, line, None,
+                                    f"template '{exc.name}' not found",
+                                    "check the name in the include/extends tag")]) from None
+    except UndefinedError as exc:
+        path, line = _template_frame(sys.exc_info()[2])
+        raise ContentError([Problem(path or name, line, None,
+                                    f"undefined variable: {exc.message}",
+                                    "check the spelling against the content model "
+                                    "(docs/content-format.md)")]) from None
+    except TemplateError as exc:
+        path, line = _template_frame(sys.exc_info()[2])
+        raise ContentError([Problem(path or name, line, None, f"template error: {exc}")]) from None
+
+
+def _template_frame(tb) -> tuple[str | None, int | None]:
+    """The innermost traceback frame that belongs to a template file."""
+    found = (None, None)
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith((".j2", ".html", ".jinja")):
+            found = (filename, tb.tb_lineno)
+        tb = tb.tb_next
+    return found
