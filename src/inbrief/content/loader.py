@@ -48,6 +48,8 @@ def load_content(data_dir: Path, lang: str) -> Content:
         texts, more = validate(Texts, text_src)
         problems += more
         problems += _check_placeholders(text_src)
+    if facts:
+        problems += _check_facts(facts, facts_src)
     if facts and texts:
         problems += _cross_check(facts, facts_src, texts, text_src)
     if problems:
@@ -76,8 +78,8 @@ def _example(loc: tuple) -> str:
             "page_of": "Page {page} of {pages}"}[loc[-1]]
 
 
-def _cross_check(facts: Facts, fsrc: Source, texts: Texts, tsrc: Source) -> list[Problem]:
-    """References between facts and text: every id used must exist on the other side."""
+def _check_facts(facts: Facts, fsrc: Source) -> list[Problem]:
+    """References inside facts.yaml: sources and lead figures must exist."""
     problems = []
     for fid, fig in facts.key_figures.items():
         for i, obs in enumerate(fig.observations):
@@ -85,14 +87,21 @@ def _cross_check(facts: Facts, fsrc: Source, texts: Texts, tsrc: Source) -> list
                 problems.append(fsrc.problem(("key_figures", fid, "observations", i, "source"),
                                              f"unknown source '{obs.source}'",
                                              _known("sources", facts.sources)))
-        if fid not in texts.key_figures:
-            problems.append(tsrc.problem(("key_figures",),
-                                         f"no label for key figure '{fid}'",
-                                         f"add 'key_figures.{fid}.label'"))
     for i, fid in enumerate(facts.lead_figures):
         if fid not in facts.key_figures:
             problems.append(fsrc.problem(("lead_figures", i), f"unknown key figure '{fid}'",
                                          _known("key_figures", facts.key_figures)))
+    return problems
+
+
+def _cross_check(facts: Facts, fsrc: Source, texts: Texts, tsrc: Source) -> list[Problem]:
+    """References between facts and text: every id used must exist on the other side."""
+    problems = []
+    for fid in facts.key_figures:
+        if fid not in texts.key_figures:
+            problems.append(tsrc.problem(("key_figures",),
+                                         f"no label for key figure '{fid}'",
+                                         f"add 'key_figures.{fid}.label'"))
     for fid in texts.key_figures:
         if fid not in facts.key_figures:
             problems.append(tsrc.problem(("key_figures", fid),

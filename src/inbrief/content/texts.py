@@ -10,11 +10,20 @@ from typing import Annotated
 
 from pydantic import BeforeValidator, Field
 
-from .base import Ident, Strict, Text
+from .base import MAX_TEXT, Ident, Strict, Text
 
 
 def _point_from_text(value):
     return {"text": value} if isinstance(value, str) else value
+
+
+class _TextOrPointSchema:
+    """JSON Schema only: a point is written as plain text or as a mapping, as validated."""
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema, handler):
+        text = {"type": "string", "minLength": 1, "maxLength": MAX_TEXT}
+        return {"anyOf": [text, handler(core_schema)]}
 
 
 class Point(Strict):
@@ -23,7 +32,7 @@ class Point(Strict):
     """Rendered as a real page footnote, not as a paragraph."""
 
 
-PointItem = Annotated[Point, BeforeValidator(_point_from_text)]
+PointItem = Annotated[Point, BeforeValidator(_point_from_text), _TextOrPointSchema]
 
 
 class DocumentText(Strict):

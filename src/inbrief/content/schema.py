@@ -1,0 +1,128 @@
+"""JSON Schemas of the configuration and content files, for editors.
+
+The pydantic models stay the single source of truth: these schemas are
+generated from them, and a test checks that the copies under docs/schema/
+match. Regenerate them with::
+
+    python -m inbrief.content.schema docs/schema
+
+The schemas help an editor complete keys and flag mistakes while typing;
+``inbrief check`` remains the authority (it also checks placeholders and the
+references between files, which a schema cannot express).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from ..config.model import Config
+from .facts import Facts
+from .texts import Texts
+
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+BASE_ID = "https://inbrief.invalid/schema/"
+"""Stable identifiers only: ``.invalid`` never resolves, nothing is fetched."""
+
+
+@dataclass(frozen=True)
+class Document:
+    name: str
+    model: type[BaseModel]
+    title: str
+    description: str
+
+
+DOCUMENTS = (
+    Document("inbrief", Config, "inbrief.yaml",
+             "Project configuration: name, languages, layouts, audiences, fonts and output."),
+    Document("facts", Facts, "data/facts.yaml",
+             "Language-neutral facts: edition, organization and contact details, sources, "
+             "key figures and dated events."),
+    Document("texts", Texts, "data/text/<lang>.yaml",
+             "Translatable text for one language: every sentence a translator touches."),
+)
+
+
+def schema_id(name: str) -> str:
+    return f"{BASE_ID}{name}.schema.json"
+
+
+def schemas() -> dict[str, dict]:
+    """JSON Schemas (draft 2020-12) by document name: "inbrief", "facts", "texts"."""
+    out: dict[str, dict] = {}
+    for doc in DOCUMENTS:
+        generated = _close_maps(doc.model.model_json_schema())
+        generated.pop("title", None)
+        generated.pop("description", None)
+        schema = {"$schema": DIALECT, "$id": schema_id(doc.name), "title": doc.title,
+                  "description": doc.description, **generated}
+        open_objects = _open_objects(schema)
+        if open_objects:  # the models forbid unknown keys; so must the schema
+            raise RuntimeError(f"{doc.name}: objects without additionalProperties: false: "
+                               + ", ".join(open_objects))
+        out[doc.name] = schema
+    return out
+
+
+def _close_maps(node: Any) -> Any:
+    """Mappings keyed by ids (``key_figures``, ``layouts``...) come out as
+    ``patternProperties``; without ``additionalProperties: false`` a key that breaks
+    the id pattern would pass the schema, while the models reject it."""
+    if isinstance(node, dict):
+        node = {key: _close_maps(value) for key, value in node.items()}
+        if "patternProperties" in node and "additionalProperties" not in node:
+            node["additionalProperties"] = False
+    elif isinstance(node, list):
+        node = [_close_maps(value) for value in node]
+    return node
+
+
+def _open_objects(node: Any, where: str = "#") -> list[str]:
+    """Paths of object schemas with named keys that would still accept unknown keys."""
+    found: list[str] = []
+    if isinstance(node, dict):
+        named = "properties" in node or "patternProperties" in node
+        if named and node.get("additionalProperties") is not False:
+            found.append(where)
+        for key, value in node.items():
+            found += _open_objects(value, f"{where}/{key}")
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            found += _open_objects(value, f"{where}/{i}")
+    return found
+
+
+def dumps(schema: dict) -> str:
+    """The exact text of a schema file: stable, so regenerating changes nothing."""
+    return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+
+
+def write_schemas(folder: Path) -> list[Path]:
+    """Write ``<name>.schema.json`` for every document into ``folder``."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, schema in schemas().items():
+        path = folder / f"{name}.schema.json"
+        path.write_text(dumps(schema), encoding="utf-8", newline="\n")
+        written.append(path)
+    return written
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 2:
+        print("usage: python -m inbrief.content.schema FOLDER", file=sys.stderr)
+        return 2
+    for path in write_schemas(Path(argv[1])):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -1,0 +1,65 @@
+"""Shared fixtures: real builds of the default project, copies of it to break."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from inbrief.cli.main import cli
+
+REPO = Path(__file__).resolve().parents[1]
+PROJECT_PARTS = ("inbrief.yaml", "data", "templates", "styles")
+
+
+def run(*args: str, cwd: Path | None = None):
+    """Invoke the CLI in-process; returns Click's Result (exit_code, stdout, stderr)."""
+    runner = CliRunner()
+    if cwd is None:
+        return runner.invoke(cli, list(args), catch_exceptions=False)
+    import os
+
+    old = os.getcwd()
+    os.chdir(cwd)
+    try:
+        return runner.invoke(cli, list(args), catch_exceptions=False)
+    finally:
+        os.chdir(old)
+
+
+def copy_project(dest: Path) -> Path:
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        src = REPO / part
+        if src.is_dir():
+            shutil.copytree(src, dest / part)
+        else:
+            shutil.copy2(src, dest / part)
+    return dest
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> Path:
+    """The default project built once into a private output folder."""
+    out = tmp_path_factory.mktemp("built")
+    result = run("--project", str(REPO), "build", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    return out
+
+
+@pytest.fixture(scope="session")
+def brief_pdf(built) -> Path:
+    return built / "en" / "iom-in-brief-brief-general.pdf"
+
+
+@pytest.fixture(scope="session")
+def factsheet_pdf(built) -> Path:
+    return built / "en" / "iom-in-brief-factsheet-general.pdf"
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A private copy of the default project that a test may break."""
+    return copy_project(tmp_path / "project")

@@ -1,0 +1,83 @@
+"""The command line: list, check, init, html output."""
+
+from __future__ import annotations
+
+import json
+
+from pypdf import PdfReader
+
+from conftest import REPO, run
+
+
+def test_list_json():
+    result = run("--project", str(REPO), "list", "--json")
+    assert result.exit_code == 0
+    rows = json.loads(result.stdout)["targets"]
+    assert [(r["lang"], r["layout"], r["audience"]) for r in rows] == [
+        ("en", "brief", "general"), ("en", "factsheet", "general")]
+    assert rows[0]["path"] == "en/iom-in-brief-brief-general.pdf"
+
+
+def test_list_filters():
+    result = run("--project", str(REPO), "list", "--layout", "factsheet")
+    assert result.exit_code == 0
+    assert result.stdout.count("\n") == 1 and "factsheet" in result.stdout
+
+
+def test_check_writes_nothing(project):
+    result = run("--project", str(project), "check")
+    assert result.exit_code == 0, result.output
+    assert "ok: 1 language(s), 2 target(s) valid" in result.stdout
+    assert not (project / "output").exists()
+
+
+def test_init_creates_a_working_project(tmp_path):
+    site = tmp_path / "site"
+    result = run("init", str(site))
+    assert result.exit_code == 0, result.output
+    for part in ("inbrief.yaml", "data/facts.yaml", "data/text/en.yaml",
+                 "templates/layouts/brief.html.j2", "styles/base.css"):
+        assert (site / part).is_file()
+    built = run("build", "--layout", "factsheet", cwd=site)
+    assert built.exit_code == 0, built.output
+    assert len(PdfReader(site / "output/en/iom-in-brief-factsheet-general.pdf").pages) == 1
+
+
+def test_init_refuses_to_overwrite(project):
+    result = run("init", str(project))
+    assert result.exit_code == 2
+    assert "already holds inbrief.yaml" in result.stderr
+
+
+def test_project_override_of_one_partial(project):
+    (project / "templates/partials/overview.html.j2").write_text(
+        "<section><h2>Custom overview</h2><p>Local text.</p></section>\n", encoding="utf-8")
+    result = run("--project", str(project), "build", "--layout", "brief", "--format", "html")
+    assert result.exit_code == 0, result.output
+    html = (project / "output/en/iom-in-brief-brief-general.html").read_text(encoding="utf-8")
+    assert "Custom overview" in html and "General information" not in html
+
+
+def test_html_format_is_self_contained(project):
+    result = run("--project", str(project), "build", "--format", "html", "--layout", "factsheet")
+    assert result.exit_code == 0, result.output
+    html = (project / "output/en/iom-in-brief-factsheet-general.html").read_text(encoding="utf-8")
+    assert "<style>" in html and "@font-face" in html and "file://" not in html
+    assert "../assets/fonts/FiraSans-Regular.ttf" in html
+    assert (project / "output/assets/fonts/FiraSans-Regular.ttf").is_file()
+
+
+def test_content_is_escaped_not_interpreted(project):
+    en = project / "data/text/en.yaml"
+    en.write_text(en.read_text(encoding="utf-8").replace(
+        "  heading: General information",
+        "  heading: \"<b>Bold</b> {{ 7 * 7 }}\""), encoding="utf-8")
+    result = run("--project", str(project), "build", "--format", "html", "--layout", "brief")
+    assert result.exit_code == 0, result.output
+    html = (project / "output/en/iom-in-brief-brief-general.html").read_text(encoding="utf-8")
+    assert "&lt;b&gt;Bold&lt;/b&gt; {{ 7 * 7 }}" in html
+
+
+def test_version():
+    result = run("--version")
+    assert result.exit_code == 0 and "inbrief" in result.stdout

@@ -1,0 +1,146 @@
+"""Bad input: exit 2, every problem at once as file:line:col, no traceback, nothing lost."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import run
+
+
+def _break(project, path, old, new):
+    f = project / path
+    text = f.read_text(encoding="utf-8")
+    assert old in text, f"fixture text {old!r} not in {path}"
+    f.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _line_of(project, path, needle):
+    for n, line in enumerate((project / path).read_text(encoding="utf-8").splitlines(), 1):
+        if needle in line:
+            return n
+    raise AssertionError(needle)
+
+
+def test_wrong_type_and_unknown_keys_reported_together(project):
+    ok = run("--project", str(project), "build")
+    assert ok.exit_code == 0, ok.output
+    pdfs = {p: p.read_bytes() for p in (project / "output").rglob("*.pdf")}
+    assert len(pdfs) == 2
+
+    _break(project, "data/facts.yaml", "edition: 2026", "edition: twenty")
+    _break(project, "data/facts.yaml", "  acronym: IOM", "  acronym: IOM\n  acronyme: OIM")
+    _break(project, "data/text/en.yaml", "  heading: Mission\n", "  heading: Mission\n  statment: x\n")
+    result = run("--project", str(project), "build", "--force")
+
+    assert result.exit_code == 2
+    err = result.stderr
+    assert "Traceback" not in result.output
+    edition = _line_of(project, "data/facts.yaml", "edition: twenty")
+    acronyme = _line_of(project, "data/facts.yaml", "acronyme")
+    statment = _line_of(project, "data/text/en.yaml", "statment")
+    assert re.search(rf"data/facts\.yaml:{edition}:10: 'edition': .*integer.* — ", err), err
+    assert f"data/facts.yaml:{acronyme}:3: unknown key 'acronyme' — did you mean 'acronym'?" in err
+    assert f"data/text/en.yaml:{statment}:3: unknown key 'statment' — did you mean 'statement'?" in err
+    assert "3 problems found" in err
+    # Nothing already built is lost.
+    assert pdfs == {p: p.read_bytes() for p in (project / "output").rglob("*.pdf")}
+
+
+def test_yaml_syntax_error_is_located_and_other_files_still_checked(project):
+    _break(project, "data/text/en.yaml", "  heading: Mission\n", "  heading: [Mission\n")
+    _break(project, "data/facts.yaml", "edition: 2026", "edition: 1066")
+    result = run("--project", str(project), "check")
+    assert result.exit_code == 2
+    assert re.search(r"data/text/en\.yaml:\d+:\d+: YAML syntax error: ", result.stderr)
+    assert re.search(r"data/facts\.yaml:\d+:10: 'edition': input should be greater than or equal "
+                     r"to 1800", result.stderr)
+    assert "Traceback" not in result.output
+
+
+def test_missing_key_and_bad_reference(project):
+    _break(project, "data/text/en.yaml", "  subtitle: Managing Migration for the Benefit of All\n", "")
+    _break(project, "data/facts.yaml", "source: our-values-2019}", "source: our-value-2019}")
+    result = run("--project", str(project), "check")
+    assert result.exit_code == 2
+    assert re.search(r"data/text/en\.yaml:\d+:\d+: required key 'subtitle' is missing under "
+                     r"'document' — add it", result.stderr)
+    assert "unknown source 'our-value-2019' — known sources: in-brief-2014" in result.stderr
+
+
+def test_label_placeholders_are_checked(project):
+    _break(project, "data/text/en.yaml", 'page_of: "Page {page} of {pages}"', 'page_of: "Page {page}"')
+    result = run("--project", str(project), "check")
+    assert result.exit_code == 2
+    assert "'labels.page_of' must contain {pages}" in result.stderr
+
+
+def test_duplicate_key(project):
+    _break(project, "data/facts.yaml", "edition: 2026", "edition: 2026\nedition: 2027")
+    result = run("--project", str(project), "check")
+    assert result.exit_code == 2
+    assert re.search(r"data/facts\.yaml:\d+:1: duplicate key 'edition'", result.stderr)
+
+
+def test_not_utf8_and_empty_files(project):
+    (project / "data/facts.yaml").write_bytes(b"edition: 2026\norganization: \xff\xfe\n")
+    (project / "data/text/en.yaml").write_text("", encoding="utf-8")
+    result = run("--project", str(project), "check")
+    assert result.exit_code == 2
+    assert "data/facts.yaml:2: file is not valid UTF-8 text — save it as UTF-8" in result.stderr
+    assert "data/text/en.yaml: file is empty" in result.stderr
+
+
+def test_alias_bomb_fails_fast(project):
+    bomb = ["a: &a [x, x, x, x, x, x, x, x, x, x]"]
+    for i in range(1, 9):
+        prev = chr(ord("a") + i - 1)
+        cur = chr(ord("a") + i)
+        bomb.append(f"{cur}: &{cur} [" + ", ".join([f"*{prev}"] * 10) + "]")
+    (project / "data/facts.yaml").write_text("\n".join(bomb) + "\n", encoding="utf-8")
+    result = run("--project", str(project), "check")
+    assert result.exit_code == 2
+    assert "more than 100000 values" in result.stderr
+
+
+def test_template_error_names_template_and_line(project):
+    partial = project / "templates/partials/mission.html.j2"
+    lines = partial.read_text(encoding="utf-8").splitlines()
+    lines.insert(2, "  <p>{{ t.mission.vision_statement }}</p>")
+    partial.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run("--project", str(project), "build")
+    assert result.exit_code == 2
+    assert re.search(r"templates/partials/mission\.html\.j2:3: undefined variable: .*"
+                     r"vision_statement", result.stderr), result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_template_syntax_error(project):
+    partial = project / "templates/partials/overview.html.j2"
+    partial.write_text("<section>\n{% if %}\n</section>\n", encoding="utf-8")
+    result = run("--project", str(project), "check")
+    assert result.exit_code == 2
+    assert re.search(r"templates/partials/overview\.html\.j2:2: template syntax error", result.stderr)
+
+
+def test_unknown_language_is_a_usage_error(project):
+    result = run("--project", str(project), "build", "--lang", "xx")
+    assert result.exit_code == 2
+    assert "unknown language 'xx' given to --lang — known: en" in result.stderr
+
+
+def test_page_budget_failure_keeps_previous_pdf(project):
+    assert run("--project", str(project), "build", "--layout", "factsheet").exit_code == 0
+    pdf = next((project / "output").rglob("*factsheet*.pdf"))
+    before = pdf.read_bytes()
+    css = project / "styles/layouts/factsheet.css"
+    css.write_text(css.read_text() + "\nhtml { font-size: 16pt; }\n", encoding="utf-8")
+    result = run("--project", str(project), "build", "--layout", "factsheet")
+    assert result.exit_code == 1
+    assert re.search(r"en/factsheet/general: \d pages, layout 'factsheet' allows exactly 1", result.stderr)
+    assert pdf.read_bytes() == before
+
+
+def test_no_project_here(tmp_path):
+    result = run("build", cwd=tmp_path)
+    assert result.exit_code == 2
+    assert "no inbrief.yaml here or in any parent folder" in result.stderr

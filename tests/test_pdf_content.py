@@ -1,0 +1,103 @@
+"""The English brief and factsheet say what the organisation's brief must say."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+from pypdf import PdfReader
+
+from conftest import REPO
+
+
+def text_of(path) -> str:
+    raw = "\n".join(page.extract_text() for page in PdfReader(path).pages)
+    return _normalise(raw)
+
+
+def _normalise(text: str) -> str:
+    text = text.replace("\u00a0", " ").replace("\u00ad", "")
+    text = re.sub(r"-\n(?=[a-z])", "-", text)  # a hyphenated word split over lines
+    return re.sub(r"\s+", " ", text)
+
+
+@pytest.fixture(scope="module")
+def en():
+    return yaml.safe_load((REPO / "data/text/en.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def brief_text(brief_pdf):
+    return text_of(brief_pdf)
+
+
+def test_brief_has_two_to_four_pages(brief_pdf):
+    assert 2 <= len(PdfReader(brief_pdf).pages) <= 4
+
+
+def test_factsheet_is_exactly_one_page(factsheet_pdf):
+    assert len(PdfReader(factsheet_pdf).pages) == 1
+
+
+def test_all_twelve_strategic_focus_points(brief_text, en):
+    points = en["strategic_focus"]["points"]
+    assert len(points) == 12
+    for point in points:
+        text = point if isinstance(point, str) else point["text"]
+        assert _normalise(text) in brief_text
+
+
+def test_point_nine_footnote_is_a_footnote(brief_pdf, en):
+    note = _normalise(en["strategic_focus"]["points"][8]["footnote"])
+    reader = PdfReader(brief_pdf)
+    pages = [i for i, p in enumerate(reader.pages) if note[:60] in _normalise(p.extract_text())]
+    assert pages, "footnote text missing"
+    page_text = _normalise(reader.pages[pages[0]].extract_text())
+    # A real footnote sits at the foot of the page, after the body text and before the folio.
+    assert page_text.index(note[:60]) > page_text.index("To support the efforts of States")
+    assert page_text.rstrip().endswith(tuple(f"Page {n} of {len(reader.pages)}" for n in range(1, 5)))
+
+
+def test_four_areas_and_vision_pillars(brief_text, en):
+    for area in en["areas"]["items"].values():
+        assert area["title"] in brief_text
+        for paragraph in area["paragraphs"]:
+            assert _normalise(paragraph)[:80] in brief_text
+    for pillar in en["vision"]["items"].values():
+        assert pillar["title"] in brief_text
+        assert _normalise(pillar["paragraphs"][0])[:80] in brief_text
+
+
+def test_geneva_address(brief_text):
+    assert "17 Route des Morillons" in brief_text
+    assert "1211 Geneva 19" in brief_text
+    assert "Switzerland" in brief_text
+    assert "hq@iom.int" in brief_text
+
+
+@pytest.mark.parametrize("value, label, year", [
+    ("173", "Member States", 2019),
+    ("8", "Observer States", 2019),
+    ("436", "Offices worldwide", 2019),
+    ("7,800+", "Staff members", 2012),
+    ("USD 1.2 billion+", "Programme budget", 2012),
+    ("2,300+", "Active programmes", 2012),
+])
+def test_each_key_figure_shows_its_year(brief_text, value, label, year):
+    assert re.search(rf"{re.escape(value)} ?{re.escape(label)} as of {year}", brief_text), \
+        f"{value} {label} as of {year} not found"
+
+
+def test_history_dates_are_formatted_for_the_language(brief_text):
+    assert "19 October 1953" in brief_text
+    assert "30 November 1954" in brief_text
+    assert "14 November 1989" in brief_text
+
+
+def test_factsheet_essentials(factsheet_pdf):
+    text = text_of(factsheet_pdf)
+    for needle in ("KEY FIGURES", "173", "as of 2019", "Mission", "Migration and development",
+                   "Facilitating migration", "Regulating migration", "Forced migration",
+                   "17 Route des Morillons"):
+        assert needle in text
