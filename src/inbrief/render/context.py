@@ -65,7 +65,10 @@ def build_context(content: Content, *, layout: str, audience: str) -> dict:
     contact = facts.organization.contact
     address = contact.address
     lead = facts.lead_figures or list(facts.key_figures)
-    used_sources = sorted({facts.key_figures[f].latest.source for f in lead})
+    lead_views = [figure_view(content, f) for f in lead]
+    cited: dict[str, list[str]] = {}
+    for f in lead:
+        cited.setdefault(facts.key_figures[f].latest.source, []).append(t.key_figures[f].label)
     return {
         "lang": lang,
         "dir": "rtl" if lang.split("-")[0] in RTL_LANGS else "ltr",
@@ -74,11 +77,12 @@ def build_context(content: Content, *, layout: str, audience: str) -> dict:
         "t": t,
         "facts": facts,
         "edition": t.labels.edition.format(year=facts.edition),
-        "lead_figures": [figure_view(content, f) for f in lead],
+        "lead_figures": lead_views,
         "figures": {f: figure_view(content, f) for f in facts.key_figures},
         "history": events(content, "history"),
         "cooperation": events(content, "cooperation"),
-        "sources": [facts.sources[s] for s in used_sources],
+        "sources": [{"title": facts.sources[s].title, "year": facts.sources[s].year,
+                     "figures": labels} for s, labels in cited.items()],
         "contact": {
             "address_lines": [address.street, f"{address.postcode} {address.city}",
                               fmt.country(address.country, lang)],

@@ -34,20 +34,27 @@ def balanced(items, columns: int, attr: str | None = None) -> list[dict]:
     """Split a list into ``columns`` consecutive runs of similar text length.
 
     Two flex columns filled this way read like CSS multi-column flow but lay out
-    several times faster in WeasyPrint, and the split is deterministic.
+    several times faster in WeasyPrint, and the split is deterministic. Each
+    item also costs a fixed amount for its spacing and its partly filled last line.
     """
     items = list(items)
-    weights = [len(str(getattr(i, attr) if attr else i)) + 80 for i in items]
-    total = sum(weights)
-    out, start, acc, target = [], 0, 0, total / columns
-    for i, w in enumerate(weights):
-        acc += w
-        remaining_cols = columns - len(out) - 1
-        if remaining_cols and acc >= target * (len(out) + 1) - w / 2 and i + 1 < len(items):
-            out.append({"start": start + 1, "items": items[start:i + 1]})
-            start = i + 1
-    out.append({"start": start + 1, "items": items[start:]})
-    return out
+    weights = [len(str(getattr(i, attr) if attr else i)) + 40 for i in items]
+    cuts: list[int] = []
+    start = 0
+    for col in range(columns - 1, 0, -1):
+        rest = weights[start:]
+        target = sum(rest) / (col + 1)
+        best, acc, best_gap = start + 1, 0, float("inf")
+        for i in range(start, len(items) - col):
+            acc += weights[i]
+            gap = abs(acc - target)
+            if gap < best_gap:
+                best, best_gap = i + 1, gap
+        cuts.append(best)
+        start = best
+    bounds = [0, *cuts, len(items)]
+    return [{"start": bounds[k] + 1, "items": items[bounds[k]:bounds[k + 1]]}
+            for k in range(len(bounds) - 1)]
 
 
 FILTERS = {"nbsp_last": nbsp_last, "balanced": balanced}
