@@ -36,7 +36,8 @@ def test_init_creates_a_working_project(tmp_path):
     result = run("init", str(site))
     assert result.exit_code == 0, result.output
     for part in ("inbrief.yaml", "data/facts.yaml", "data/text/en.yaml",
-                 "templates/layouts/brief.html.j2", "styles/base.css"):
+                 "templates/layouts/brief.html.j2", "styles/base.css",
+                 "schema/facts.schema.json", ".vscode/settings.json"):
         assert (site / part).is_file()
     built = run("build", "--layout", "factsheet", cwd=site)
     assert built.exit_code == 0, built.output

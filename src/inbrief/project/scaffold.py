@@ -29,4 +29,22 @@ def init_project(target: Path) -> list[Path]:
             shutil.copy2(s, d)
         written.append(d)
     (target / ".gitignore").write_text("/output/\n", encoding="utf-8")
+    written += _editor_support(target)
     return written
+
+
+def _editor_support(target: Path) -> list[Path]:
+    """JSON Schemas and the VS Code setting that applies them: completion and red squiggles."""
+    import json
+
+    from ..content.schema import write_schemas
+
+    written = write_schemas(target / "schema")
+    settings = target / ".vscode" / "settings.json"
+    settings.parent.mkdir(exist_ok=True)
+    settings.write_text(json.dumps({"yaml.schemas": {
+        "./schema/inbrief.schema.json": "inbrief.yaml",
+        "./schema/facts.schema.json": "data/facts.yaml",
+        "./schema/texts.schema.json": "data/text/*.yaml",
+    }}, indent=2) + "\n", encoding="utf-8")
+    return written + [settings]
