@@ -14,20 +14,21 @@ def test_list_json():
     assert result.exit_code == 0
     rows = json.loads(result.stdout)["targets"]
     assert [(r["lang"], r["layout"], r["audience"]) for r in rows] == [
-        ("en", "brief", "general"), ("en", "factsheet", "general")]
-    assert rows[0]["path"] == "en/iom-in-brief-brief-general.pdf"
+        (lang, layout, "general") for lang in ("ar", "en", "es", "fr", "uk")
+        for layout in ("brief", "factsheet")]
+    assert rows[2]["path"] == "en/iom-in-brief-brief-general.pdf"
 
 
 def test_list_filters():
-    result = run("--project", str(REPO), "list", "--layout", "factsheet")
+    result = run("--project", str(REPO), "list", "--layout", "factsheet", "--lang", "fr")
     assert result.exit_code == 0
-    assert result.stdout.count("\n") == 1 and "factsheet" in result.stdout
+    assert result.stdout.count("\n") == 1 and "fr/iom-in-brief-factsheet-general.pdf" in result.stdout
 
 
 def test_check_writes_nothing(project):
     result = run("--project", str(project), "check")
     assert result.exit_code == 0, result.output
-    assert "ok: 1 language(s), 2 target(s) valid" in result.stdout
+    assert "ok: 5 language(s), 10 target(s) valid" in result.stdout
     assert not (project / "output").exists()
 
 
@@ -39,7 +40,7 @@ def test_init_creates_a_working_project(tmp_path):
                  "templates/layouts/brief.html.j2", "styles/base.css",
                  "schema/facts.schema.json", ".vscode/settings.json"):
         assert (site / part).is_file()
-    built = run("build", "--layout", "factsheet", cwd=site)
+    built = run("build", "--layout", "factsheet", "--lang", "en", cwd=site)
     assert built.exit_code == 0, built.output
     assert len(PdfReader(site / "output/en/iom-in-brief-factsheet-general.pdf").pages) == 1
 
@@ -53,14 +54,16 @@ def test_init_refuses_to_overwrite(project):
 def test_project_override_of_one_partial(project):
     (project / "templates/partials/overview.html.j2").write_text(
         "<section><h2>Custom overview</h2><p>Local text.</p></section>\n", encoding="utf-8")
-    result = run("--project", str(project), "build", "--layout", "brief", "--format", "html")
+    result = run("--project", str(project), "build", "--layout", "brief", "--format", "html",
+                 "--lang", "en")
     assert result.exit_code == 0, result.output
     html = (project / "output/en/iom-in-brief-brief-general.html").read_text(encoding="utf-8")
     assert "Custom overview" in html and "General information" not in html
 
 
 def test_html_format_is_self_contained(project):
-    result = run("--project", str(project), "build", "--format", "html", "--layout", "factsheet")
+    result = run("--project", str(project), "build", "--format", "html", "--layout", "factsheet",
+                 "--lang", "en")
     assert result.exit_code == 0, result.output
     html = (project / "output/en/iom-in-brief-factsheet-general.html").read_text(encoding="utf-8")
     assert "<style>" in html and "@font-face" in html and "file://" not in html
@@ -73,7 +76,8 @@ def test_content_is_escaped_not_interpreted(project):
     en.write_text(en.read_text(encoding="utf-8").replace(
         "  heading: General information",
         "  heading: \"<b>Bold</b> {{ 7 * 7 }}\""), encoding="utf-8")
-    result = run("--project", str(project), "build", "--format", "html", "--layout", "brief")
+    result = run("--project", str(project), "build", "--format", "html", "--layout", "brief",
+                 "--lang", "en")
     assert result.exit_code == 0, result.output
     html = (project / "output/en/iom-in-brief-brief-general.html").read_text(encoding="utf-8")
     assert "&lt;b&gt;Bold&lt;/b&gt; {{ 7 * 7 }}" in html

@@ -18,8 +18,12 @@ def text_of(path) -> str:
 
 def _normalise(text: str) -> str:
     text = text.replace("\u00a0", " ").replace("\u00ad", "")
-    text = re.sub(r"-\n(?=[a-z])", "-", text)  # a hyphenated word split over lines
     return re.sub(r"\s+", " ", text)
+
+
+def _letters(text: str) -> str:
+    """Text without spaces and hyphens: line breaks and hyphenation cannot hide a word."""
+    return re.sub(r"[\s\-\u00ad]+", "", text)
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +49,7 @@ def test_all_twelve_strategic_focus_points(brief_text, en):
     assert len(points) == 12
     for point in points:
         text = point if isinstance(point, str) else point["text"]
-        assert _normalise(text) in brief_text
+        assert _letters(text) in _letters(brief_text)
 
 
 def test_point_nine_footnote_is_a_footnote(brief_pdf, en):
@@ -63,10 +67,10 @@ def test_four_areas_and_vision_pillars(brief_text, en):
     for area in en["areas"]["items"].values():
         assert area["title"] in brief_text
         for paragraph in area["paragraphs"]:
-            assert _normalise(paragraph)[:80] in brief_text
+            assert _letters(paragraph) in _letters(brief_text)
     for pillar in en["vision"]["items"].values():
         assert pillar["title"] in brief_text
-        assert _normalise(pillar["paragraphs"][0])[:80] in brief_text
+        assert _letters(pillar["paragraphs"][0]) in _letters(brief_text)
 
 
 def test_geneva_address(brief_text):
@@ -85,7 +89,8 @@ def test_geneva_address(brief_text):
     ("2,300+", "Active programmes", 2012),
 ])
 def test_each_key_figure_shows_its_year(brief_text, value, label, year):
-    assert re.search(rf"{re.escape(value)} ?{re.escape(label)} as of {year}", brief_text), \
+    assert re.search(rf"{re.escape(value)} ?{re.escape(label)} ?as of {year}",
+                     brief_text.replace("- ", "")), \
         f"{value} {label} as of {year} not found"
 
 

@@ -22,11 +22,12 @@ from .. import __version__
 from ..config.loader import Project
 from ..content.loader import Content, load_content
 from ..errors import ContentError, Problem
+from ..i18n import glyphs
 from ..pdf import atomic
 from ..pdf.fonts import Face, fingerprint as font_fingerprint, resolve_faces
 from ..project.defaults import builtin_root
 from ..render.document import Rendered, render_document
-from . import manifest
+from . import copyfit, manifest
 from .matrix import Target, matrix
 
 
@@ -75,12 +76,21 @@ def prepare(project: Project, opts: Options) -> tuple[list[Target], dict[str, Co
     problems: list[Problem] = []
     for lang in sorted({t.lang for t in targets}):
         try:
-            contents[lang] = load_content(project.data_dir, lang)
+            contents[lang] = load_content(project.data_dir, lang, project.config.source_language)
         except ContentError as exc:
             problems += exc.problems
     if problems:
         raise ContentError(problems)
+    if opts.strict:
+        warned = [w for c in contents.values() for w in c.warnings]
+        if warned:
+            raise ContentError(warned)
     faces = {lang: resolve_faces(project.config.fonts, lang) for lang in contents}
+    for lang, content in contents.items():
+        problems += glyphs.check_texts(lang, content.texts.model_dump(mode="json"),
+                                       content.origins, faces[lang])
+    if problems:
+        raise ContentError(problems)
     rendered: dict[Target, Rendered] = {}
     for t in targets:
         try:
@@ -88,9 +98,20 @@ def prepare(project: Project, opts: Options) -> tuple[list[Target], dict[str, Co
                                           faces[t.lang])
         except ContentError as exc:
             problems += exc.problems
+            continue
+        problems += glyphs.check_rendered(t.lang, _visible_text(rendered[t].html),
+                                          f"templates/layouts/{t.layout}.html.j2", faces[t.lang])
     if problems:
         raise ContentError(problems)
     return targets, contents, rendered, faces
+
+
+def _visible_text(html: str) -> str:
+    import html as htmlmod
+    import re
+
+    body = html.split("<body", 1)[-1]
+    return htmlmod.unescape(re.sub(r"<[^>]+>", " ", body))
 
 
 def target_fingerprint(project: Project, t: Target, r: Rendered, faces: list[Face],
@@ -107,11 +128,16 @@ def target_fingerprint(project: Project, t: Target, r: Rendered, faces: list[Fac
     return h.hexdigest()
 
 
-def build(project: Project, opts: Options, progress: Progress | None = None) -> Report:
+def build(project: Project, opts: Options, progress: Progress | None = None,
+          progress_warnings: Callable[[Problem], None] | None = None) -> Report:
     from ..pdf.engine import render_pdf  # WeasyPrint loads only when a build needs it
 
     out = (opts.out or project.output_dir).resolve()
-    targets, _contents, rendered, faces = prepare(project, opts)
+    targets, contents, rendered, faces = prepare(project, opts)
+    if progress_warnings:
+        for lang in sorted(contents):
+            for w in contents[lang].warnings:
+                progress_warnings(w)
     out.mkdir(parents=True, exist_ok=True)
     old = {manifest.entry_key(e): e for e in manifest.read(out)["targets"]}
     entries = dict(old)
@@ -120,6 +146,7 @@ def build(project: Project, opts: Options, progress: Progress | None = None) -> 
     for t in targets:
         started = time.perf_counter()
         r = rendered[t]
+        content_warnings = [w.format() for w in contents[t.lang].warnings]
         rel = t.filename(project.config, opts.format)
         dest = out / rel
         key = (t.lang, t.layout, t.audience, opts.format)
@@ -127,16 +154,24 @@ def build(project: Project, opts: Options, progress: Progress | None = None) -> 
         prev = old.get(key)
         if (not opts.force and prev and prev.get("fingerprint") == fp
                 and manifest.sha256_file(dest) == prev.get("sha256")):
+            # Content warnings (fallbacks, staleness) are re-evaluated on every run.
+            warns = content_warnings + list(prev.get("render_warnings", []))
             res = Result(t, "cached", rel, prev.get("pages"), prev.get("bytes"),
-                         time.perf_counter() - started, list(prev.get("warnings", [])))
-            entries[key] = {**prev, "cached": True}
+                         time.perf_counter() - started, warns)
+            entries[key] = {**prev, "cached": True, "warnings": warns}
         else:
+            step = copyfit.NONE
             try:
                 if opts.format == "html":
                     data, pages, warns = _html_bundle(r, dest, out), None, []
                 else:
-                    pdf = render_pdf(r.html, r.stylesheets, base_url=project.root,
-                                     roots=roots)
+                    budget = project.config.layouts[t.layout].pages
+
+                    def attempt(step: copyfit.Step):
+                        sheets = r.stylesheets + ([(None, step.css())] if step != copyfit.NONE else [])
+                        return render_pdf(r.html, sheets, base_url=project.root, roots=roots)
+
+                    step, pdf, _tries = copyfit.fit(attempt, lambda p: p.pages, budget.max)
                     data, pages, warns = pdf.data, pdf.pages, pdf.warnings
                     _check_budget(project, t, pages)
                 atomic.write_bytes(dest, data)
@@ -151,13 +186,17 @@ def build(project: Project, opts: Options, progress: Progress | None = None) -> 
                                    f"{type(exc).__name__}: {exc} — this is a bug; re-run with "
                                    f"--debug and report the traceback")
             else:
+                render_warnings, warns = warns, content_warnings + warns
                 res = Result(t, "built", rel, pages, len(data), time.perf_counter() - started,
                              warns)
                 entries[key] = {
                     "lang": t.lang, "layout": t.layout, "audience": t.audience,
                     "format": opts.format, "path": rel,
                     "sha256": hashlib.sha256(data).hexdigest(), "pages": pages,
-                    "bytes": len(data), "cached": False, "warnings": warns, "fingerprint": fp,
+                    "bytes": len(data), "cached": False, "warnings": warns,
+                    "render_warnings": render_warnings, "fingerprint": fp,
+                    "copyfit": None if opts.format == "html" or step == copyfit.NONE
+                    else step.as_dict(),
                 }
         results.append(res)
         if progress:
@@ -176,8 +215,9 @@ def _check_budget(project: Project, t: Target, pages: int) -> None:
         want = (f"exactly {budget.min}" if budget.min == budget.max
                 else f"{budget.min}–{budget.max}")
         raise _TargetFailed(
-            f"{t.key}: {pages} pages, layout '{t.layout}' allows {want} — shorten the content "
-            f"or change layouts.{t.layout}.pages in inbrief.yaml; the previous PDF was kept")
+            f"{t.key}: {pages} pages even with the tightest copyfitting (type 90 %), layout "
+            f"'{t.layout}' allows {want} — shorten the content or change "
+            f"layouts.{t.layout}.pages in inbrief.yaml; the previous PDF was kept")
 
 
 def _allowed_roots(project: Project, faces: dict[str, list[Face]]) -> list[Path]:

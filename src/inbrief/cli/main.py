@@ -117,11 +117,19 @@ def build(state: State, langs, layouts, audiences, out, force, fmt, strict, quie
             pages = f"{res.pages} p" if res.pages else ""
             click.echo(f"{res.status:<7} {res.path}  {pages:>4} {size:>7}  {res.seconds:5.2f} s")
         for w in res.warnings:
-            click.echo(f"warning {res.path}: {w}", err=True)
+            if w not in content_warned:
+                click.echo(f"warning {res.path}: {w}", err=True)
 
-    report = run_build(project, opts, progress)
+    content_warned: set[str] = set()
+
+    def content_warning(problem):
+        content_warned.add(problem.format())
+        click.echo(f"warning: {problem.format()}", err=True)
+
+    report = run_build(project, opts, progress, content_warning)
     counts = {s: sum(r.status == s for r in report.results) for s in ("built", "cached", "failed")}
-    warnings = sum(len(r.warnings) for r in report.results)
+    warnings = len(content_warned) + sum(
+        len([w for w in r.warnings if w not in content_warned]) for r in report.results)
     click.echo(f"{counts['built']} built, {counts['cached']} cached, {counts['failed']} failed, "
                f"{warnings} warnings → {display_path(report.out)}", err=bool(quiet))
     if report.failed:
@@ -161,6 +169,75 @@ def list_(state: State, langs, layouts, audiences, as_json):
     else:
         for r in rows:
             click.echo(f"{r['lang']:<6} {r['layout']:<10} {r['audience']:<12} {r['path']}")
+
+
+@cli.group(invoke_without_command=True)
+@click.option("--lang", "langs", multiple=True, metavar="CODE", help="Only this language (repeatable).")
+@click.option("--min-complete", type=click.FloatRange(0, 100), metavar="N",
+              help="Exit 1 if any language is less than N % complete (for CI).")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.option("--verbose", "-v", is_flag=True, help="List the missing and stale keys.")
+@click.pass_context
+def translations(ctx, langs, min_complete, as_json, verbose):
+    """Report translated, missing and stale texts per language.
+
+    A translation is stale when the source text changed after it was translated;
+    stale texts do not count as complete. After updating one, run `confirm`.
+
+    \b
+    Examples:
+      inbrief translations
+      inbrief translations --min-complete 100      # fail CI on missing or stale text
+      inbrief translations confirm --lang fr mission.statement
+    """
+    if ctx.invoked_subcommand:
+        return
+    from ..batch.matrix import matrix
+    from ..i18n.report import status
+
+    project = ctx.obj.project()
+    cfg = project.config
+    matrix(cfg, langs)  # validates --lang
+    rows = [status(project.data_dir, lang, cfg.source_language)
+            for lang in cfg.languages if not langs or lang in langs]
+    if as_json:
+        click.echo(json.dumps({"source_language": cfg.source_language,
+                               "languages": [r.as_dict() for r in rows]},
+                              indent=2, ensure_ascii=False))
+    else:
+        click.echo(f"{'lang':<6}{'translated':>11}{'missing':>9}{'stale':>7}{'complete':>10}")
+        for r in rows:
+            mark = " (source)" if r.lang == cfg.source_language else ""
+            click.echo(f"{r.lang:<6}{r.translated:>11}{len(r.missing):>9}{len(r.stale):>7}"
+                       f"{r.percent:>9.1f}%{mark}")
+            if verbose:
+                for k in r.missing:
+                    click.echo(f"      missing  {k}")
+                for k in r.stale:
+                    click.echo(f"      stale    {k}")
+    if min_complete is not None:
+        below = [r for r in rows if r.percent < min_complete]
+        if below:
+            click.echo("below --min-complete %g: %s" % (min_complete, ", ".join(
+                f"{r.lang} ({r.percent:g} %)" for r in below)), err=True)
+            sys.exit(EXIT_TARGET_FAILED)
+
+
+@translations.command()
+@click.option("--lang", required=True, metavar="CODE", help="The translated language.")
+@click.argument("keys", nargs=-1)
+@click.pass_obj
+def confirm(state: State, lang, keys):
+    """Confirm translations are up to date with the source text (all, or KEYS)."""
+    from ..batch.matrix import matrix
+    from ..i18n.report import confirm as do_confirm
+
+    project = state.project()
+    matrix(project.config, (lang,))
+    if lang == project.config.source_language:
+        raise UserError(f"--lang {lang} is the source language: only translations are confirmed")
+    changed = do_confirm(project.data_dir, lang, project.config.source_language, list(keys))
+    click.echo(f"{lang}: confirmed {len(changed)} text(s)")
 
 
 @cli.command()

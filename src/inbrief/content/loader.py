@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ContentError, Problem
@@ -30,32 +30,89 @@ class Content:
     texts: Texts
     files: tuple[Path, ...]
     """Files this content was read from: the inputs a build depends on."""
+    warnings: tuple[Problem, ...] = field(default=())
+    """Fallbacks to the source language and stale translations."""
+    origins: dict = field(default_factory=dict)
+    """Dotted key → (file, line, col) each text was read from, after fallback."""
 
 
 def text_path(data_dir: Path, lang: str) -> Path:
     return data_dir / TEXT_DIR / f"{lang}.yaml"
 
 
-def load_content(data_dir: Path, lang: str) -> Content:
+def load_content(data_dir: Path, lang: str, source_lang: str | None = None) -> Content:
+    """Facts plus the text of ``lang``, falling back to ``source_lang`` key by key."""
+    from ..i18n import catalog, fingerprints
+
+    source_lang = source_lang or lang
     facts_src, problems = load(data_dir / FACTS_FILE)
-    text_src, more = load(text_path(data_dir, lang))
+    text_src, more = load(text_path(data_dir, source_lang))
     problems += more
+    tr_src = None
+    if lang != source_lang:
+        tr_file = text_path(data_dir, lang)
+        if tr_file.exists():
+            tr_src, more = load(tr_file)
+            problems += more
     facts = texts = None
+    warnings: list[Problem] = []
     if facts_src:
         facts, more = validate(Facts, facts_src)
         problems += more
+        if facts:
+            problems += _check_facts(facts, facts_src)
     if text_src:
         texts, more = validate(Texts, text_src)
-        problems += more
-        problems += _check_placeholders(text_src)
-    if facts:
-        problems += _check_facts(facts, facts_src)
+        problems += more + _check_placeholders(text_src)
+        shown = text_src
+        if texts and lang != source_lang:
+            ov = catalog.overlay(text_src, tr_src)
+            problems += ov.problems
+            tr_file = text_path(data_dir, lang)
+            shown = Source(path=tr_file, data=ov.data,
+                           values=tr_src.values if tr_src else {}, keys=tr_src.keys if tr_src else {})
+            warnings += [_fallback(tr_src, tr_file, lang, k, source_lang) for k in ov.fallbacks]
+            src_leaves = catalog.leaves(text_src.data)
+            warnings += [_stale(tr_src, lang, k, source_lang)
+                         for k in fingerprints.stale_keys(tr_file, src_leaves, ov.translated)]
+            texts, more = validate(Texts, shown)
+            problems += more + _check_placeholders(shown)
     if facts and texts:
         problems += _cross_check(facts, facts_src, texts, text_src)
     if problems:
         raise ContentError(problems)
-    return Content(lang=lang, facts=facts, texts=texts,
-                   files=(facts_src.path, text_src.path))
+    files = tuple(s.path for s in (facts_src, text_src, tr_src) if s)
+    return Content(lang=lang, facts=facts, texts=texts, files=files, warnings=tuple(warnings),
+                   origins=_origins(text_src, tr_src if lang != source_lang else None))
+
+
+def _origins(text_src: Source, tr_src: Source | None) -> dict:
+    from ..i18n.catalog import dotted, leaves
+
+    translated = leaves(tr_src.data) if tr_src and isinstance(tr_src.data, dict) else {}
+    out = {}
+    for key in leaves(text_src.data):
+        src = tr_src if key in translated else text_src
+        out[dotted(key)] = (str(src.path), *src.position(key))
+    return out
+
+
+def _fallback(tr_src: Source | None, tr_file: Path, lang: str, key: tuple, source_lang: str) -> Problem:
+    from ..i18n.catalog import dotted
+
+    where = tr_src.problem(key, "") if tr_src else Problem(str(tr_file), None, None, "")
+    return Problem(where.path, where.line, where.col,
+                   f"{lang}: no translation for '{dotted(key)}', using the {source_lang} text",
+                   f"add '{dotted(key)}' to {tr_file.name}")
+
+
+def _stale(tr_src: Source, lang: str, key: tuple, source_lang: str) -> Problem:
+    from ..i18n.catalog import dotted
+
+    return tr_src.problem(key, f"{lang}: translation of '{dotted(key)}' is stale: the "
+                               f"{source_lang} text changed since it was translated",
+                          f"update it, then run `inbrief translations confirm --lang {lang} "
+                          f"{dotted(key)}`")
 
 
 def _check_placeholders(src: Source) -> list[Problem]:

@@ -24,18 +24,31 @@ def locale(lang: str) -> Locale:
     return Locale.parse(FORMAT_LOCALE.get(lang, lang).replace("-", "_"))
 
 
+# CLDR groups digits with U+202F in French and other locales; our text faces lack
+# that glyph, and a no-break space looks the same at text sizes.
+_SPACES = str.maketrans({"\u202f": "\u00a0"})
+
+
 def number(value: float, lang: str) -> str:
     if value >= 1_000_000:
-        return format_compact_decimal(value, format_type="long", locale=locale(lang),
+        text = format_compact_decimal(value, format_type="long", locale=locale(lang),
                                       fraction_digits=1)
-    return format_decimal(value, locale=locale(lang), decimal_quantization=False)
+    else:
+        text = format_decimal(value, locale=locale(lang), decimal_quantization=False)
+    return text.translate(_SPACES)
+
+
+def money(value: float, currency: str, lang: str) -> str:
+    """House style: ISO code and amount in words, on the side the locale puts its currency."""
+    amount = number(value, lang)
+    pattern = locale(lang).currency_formats["standard"].pattern.split(";")[0]
+    prefix = pattern.lstrip("\u200e\u200f").startswith("¤")
+    return f"{currency}\u00a0{amount}" if prefix else f"{amount}\u00a0{currency}"
 
 
 def figure_value(fig: Figure, obs: Observation, lang: str) -> str:
     """The value as printed large in a key-figure tile."""
-    text = number(obs.value, lang)
-    if fig.unit == "usd":
-        text = f"USD {text}"
+    text = money(obs.value, "USD", lang) if fig.unit == "usd" else number(obs.value, lang)
     if obs.qualifier == "over":
         text += "+"
     elif obs.qualifier == "about":
@@ -50,9 +63,9 @@ def partial_date(value: str, lang: str) -> str:
     parts = [int(p) for p in value.split("-")]
     loc = locale(lang)
     if len(parts) == 3:
-        return format_date(date(*parts), format="long", locale=loc)
+        return format_date(date(*parts), format="long", locale=loc).translate(_SPACES)
     if len(parts) == 2:
-        return format_date(date(parts[0], parts[1], 1), format="MMMM y", locale=loc)
+        return format_date(date(parts[0], parts[1], 1), format="LLLL y", locale=loc)
     return str(parts[0])
 
 

@@ -35,6 +35,10 @@ class EventView:
     text: str
 
 
+def text_direction(lang: str) -> str:
+    return "rtl" if lang.split("-")[0] in RTL_LANGS else "ltr"
+
+
 def figure_view(content: Content, fid: str) -> FigureView:
     facts, t = content.facts, content.texts
     fig = facts.key_figures[fid]
@@ -42,9 +46,8 @@ def figure_view(content: Content, fid: str) -> FigureView:
     label = t.key_figures[fid].label
     value = fmt.figure_value(fig, obs, content.lang)
     as_of = t.labels.as_of.format(year=obs.as_of)
-    plain = fmt.number(obs.value, content.lang)
-    if fig.unit == "usd":
-        plain = f"USD {plain}"
+    plain = (fmt.money(obs.value, "USD", content.lang) if fig.unit == "usd"
+             else fmt.number(obs.value, content.lang))
     qualifier = {"over": t.labels.over + " ", "about": t.labels.about + " "}.get(obs.qualifier, "")
     return FigureView(
         id=fid, label=label, value=value, year=obs.as_of, as_of=as_of,
@@ -71,7 +74,7 @@ def build_context(content: Content, *, layout: str, audience: str) -> dict:
         cited.setdefault(facts.key_figures[f].latest.source, []).append(t.key_figures[f].label)
     return {
         "lang": lang,
-        "dir": "rtl" if lang.split("-")[0] in RTL_LANGS else "ltr",
+        "dir": text_direction(lang),
         "layout": layout,
         "audience": audience,
         "t": t,

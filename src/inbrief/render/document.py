@@ -8,7 +8,7 @@ from pathlib import Path
 from ..config.loader import Project
 from ..content.loader import Content
 from ..pdf.fonts import Face, families_stack, font_face_css
-from .context import build_context
+from .context import build_context, text_direction
 from .env import make_env, render
 from .filters import css_content
 from .searchpath import find_file, search_path
@@ -44,13 +44,15 @@ def render_document(project: Project, content: Content, layout: str, audience: s
 
 def generated_css(content: Content, faces: list[Face]) -> str:
     """The part of the style that depends on configuration and language."""
-    footer = css_content(content.texts.labels.page_of, page="counter(page)",
-                         pages="counter(pages)")
+    folio = css_content(content.texts.labels.page_of, page="counter(page)",
+                        pages="counter(pages)")
+    title = css_content(f"{content.texts.organization.short_name} · {content.texts.document.title}")
+    # Page-margin boxes are physical: mirror them for right-to-left languages.
+    outer, inner = ("left", "right") if text_direction(content.lang) == "rtl" else ("right", "left")
     return "\n".join([
         font_face_css(faces),
         "html { font-family: %s; }" % families_stack(faces),
-        "@page { @bottom-right { content: %s; } }" % footer,
-        "@page { @bottom-left { content: %s; } }" % css_content(
-            f"{content.facts.organization.acronym} · {content.texts.document.title}"),
+        "@page { @bottom-%s { content: %s; text-align: %s; } }" % (outer, folio, outer),
+        "@page { @bottom-%s { content: %s; text-align: %s; } }" % (inner, title, inner),
         "@page :first { @bottom-right { content: none; } @bottom-left { content: none; } }",
     ])
