@@ -26,7 +26,7 @@ from ..i18n import glyphs
 from ..pdf import atomic
 from ..pdf.fonts import Face, fingerprint as font_fingerprint, resolve_faces
 from ..project.defaults import builtin_root
-from ..render.document import Rendered, render_document
+from ..render.document import BLEED_MM, Rendered, render_document
 from . import copyfit, manifest
 from .matrix import Target, matrix
 
@@ -41,6 +41,21 @@ class Options:
     format: str = "pdf"
     strict: bool = False
     debug: bool = False
+    paper: str = "a4"
+    print_mode: bool = False
+    pdf_variant: str | None = None
+
+    @property
+    def variant_suffix(self) -> str:
+        """Non-default outputs get their own file names, never overwriting the default PDFs."""
+        parts = []
+        if self.paper != "a4":
+            parts.append(self.paper)
+        if self.print_mode:
+            parts.append("print")
+        if self.pdf_variant and self.pdf_variant != "pdf/ua-1":
+            parts.append(self.pdf_variant.replace("pdf/", "pdf").replace("/", "-"))
+        return "".join("-" + p for p in parts)
 
 
 @dataclass
@@ -95,7 +110,8 @@ def prepare(project: Project, opts: Options) -> tuple[list[Target], dict[str, Co
     for t in targets:
         try:
             rendered[t] = render_document(project, contents[t.lang], t.layout, t.audience,
-                                          faces[t.lang])
+                                          faces[t.lang], paper=opts.paper,
+                                          print_mode=opts.print_mode)
         except ContentError as exc:
             problems += exc.problems
             continue
@@ -120,7 +136,8 @@ def target_fingerprint(project: Project, t: Target, r: Rendered, faces: list[Fac
     h = hashlib.sha256()
     layout = project.config.layouts[t.layout].model_dump(mode="json")
     h.update(json.dumps({"inbrief": __version__, "weasyprint": _weasyprint_version(),
-                         "layout": layout, "format": opts.format}, sort_keys=True).encode())
+                         "layout": layout, "format": opts.format,
+                         "variant": opts.pdf_variant}, sort_keys=True).encode())
     h.update(r.html.encode())
     for _path, css in r.stylesheets:
         h.update(b"\0" + css.encode())
@@ -130,7 +147,7 @@ def target_fingerprint(project: Project, t: Target, r: Rendered, faces: list[Fac
 
 def build(project: Project, opts: Options, progress: Progress | None = None,
           progress_warnings: Callable[[Problem], None] | None = None) -> Report:
-    from ..pdf.engine import render_pdf  # WeasyPrint loads only when a build needs it
+    from ..pdf.engine import DEFAULT_VARIANT, render_pdf  # WeasyPrint loads only when needed
 
     out = (opts.out or project.output_dir).resolve()
     targets, contents, rendered, faces = prepare(project, opts)
@@ -147,9 +164,9 @@ def build(project: Project, opts: Options, progress: Progress | None = None,
         started = time.perf_counter()
         r = rendered[t]
         content_warnings = [w.format() for w in contents[t.lang].warnings]
-        rel = t.filename(project.config, opts.format)
+        rel = t.filename(project.config, opts.format, opts.variant_suffix)
         dest = out / rel
-        key = (t.lang, t.layout, t.audience, opts.format)
+        key = (t.lang, t.layout, t.audience, opts.format, opts.variant_suffix)
         fp = target_fingerprint(project, t, r, faces[t.lang], opts)
         prev = old.get(key)
         if (not opts.force and prev and prev.get("fingerprint") == fp
@@ -169,7 +186,9 @@ def build(project: Project, opts: Options, progress: Progress | None = None,
 
                     def attempt(step: copyfit.Step):
                         sheets = r.stylesheets + ([(None, step.css())] if step != copyfit.NONE else [])
-                        return render_pdf(r.html, sheets, base_url=project.root, roots=roots)
+                        return render_pdf(r.html, sheets, base_url=project.root, roots=roots,
+                                          variant=opts.pdf_variant or DEFAULT_VARIANT,
+                                          bleed_mm=BLEED_MM if opts.print_mode else None)
 
                     step, pdf, _tries = copyfit.fit(attempt, lambda p: p.pages, budget.max)
                     data, pages, warns = pdf.data, pdf.pages, pdf.warnings
@@ -191,7 +210,10 @@ def build(project: Project, opts: Options, progress: Progress | None = None,
                              warns)
                 entries[key] = {
                     "lang": t.lang, "layout": t.layout, "audience": t.audience,
-                    "format": opts.format, "path": rel,
+                    "format": opts.format, "variant": opts.variant_suffix.lstrip("-") or None,
+                    "paper": opts.paper, "print": opts.print_mode,
+                    "pdf_variant": None if opts.format == "html"
+                    else opts.pdf_variant or DEFAULT_VARIANT, "path": rel,
                     "sha256": hashlib.sha256(data).hexdigest(), "pages": pages,
                     "bytes": len(data), "cached": False, "warnings": warns,
                     "render_warnings": render_warnings, "fingerprint": fp,

@@ -30,8 +30,9 @@ def read(out: Path) -> dict:
 
 
 def entry_key(entry: dict) -> tuple:
+    variant = entry.get("variant")
     return (entry.get("lang"), entry.get("layout"), entry.get("audience"),
-            entry.get("format", "pdf"))
+            entry.get("format", "pdf"), f"-{variant}" if variant else "")
 
 
 def write(out: Path, entries: dict[tuple, dict], meta: dict) -> None:

@@ -18,12 +18,11 @@ class Target:
     def key(self) -> str:
         return f"{self.lang}/{self.layout}/{self.audience}"
 
-    def filename(self, config: Config, fmt: str = "pdf") -> str:
+    def filename(self, config: Config, fmt: str = "pdf", suffix: str = "") -> str:
         name = config.output.filename.format(lang=self.lang, layout=self.layout,
                                              audience=self.audience, slug=config.slug)
-        if fmt != "pdf":
-            name = name.rsplit(".", 1)[0] + "." + fmt
-        return name
+        stem = name.rsplit(".", 1)[0] if name.endswith(".pdf") else name
+        return f"{stem}{suffix}.{fmt}"
 
 
 def matrix(config: Config, langs=(), layouts=(), audiences=()) -> list[Target]:

@@ -11,6 +11,7 @@ import click
 
 from .. import __version__
 from ..errors import EXIT_TARGET_FAILED, EXIT_USAGE, UserError, display_path
+from ..pdf.engine import VARIANTS as PDF_VARIANTS
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -92,9 +93,17 @@ def _filters(f):
 @click.option("--format", "fmt", type=click.Choice(["pdf", "html"]), default="pdf",
               show_default=True, help="html writes the final HTML WeasyPrint would render.")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True,
+              help="letter: US Letter variants (file names get -letter).")
+@click.option("--print", "print_mode", is_flag=True,
+              help="Print production: 3 mm bleed, crop marks, TrimBox/BleedBox (-print).")
+@click.option("--pdf-variant", type=click.Choice(PDF_VARIANTS), metavar="NAME",
+              help="PDF standard to claim and meet: " + ", ".join(PDF_VARIANTS) +
+                   ". Default pdf/ua-1.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only problems and the summary.")
 @click.pass_obj
-def build(state: State, langs, layouts, audiences, out, force, fmt, strict, quiet):
+def build(state: State, langs, layouts, audiences, out, force, fmt, strict, paper, print_mode,
+          pdf_variant, quiet):
     """Build the PDFs (or HTML) of the matrix languages × layouts × audiences.
 
     \b
@@ -102,12 +111,15 @@ def build(state: State, langs, layouts, audiences, out, force, fmt, strict, quie
       inbrief build
       inbrief build --lang en --layout brief --out dist/
       inbrief build --format html --layout factsheet
+      inbrief build --print --layout brief          # for the print shop
+      inbrief build --pdf-variant pdf/a-3b          # for the archive
     """
     from ..batch.build import Options, build as run_build
 
     project = state.project()
     opts = Options(langs=langs, layouts=layouts, audiences=audiences, out=out, force=force,
-                   format=fmt, strict=strict, debug=state.debug)
+                   format=fmt, strict=strict, debug=state.debug, paper=paper,
+                   print_mode=print_mode, pdf_variant=pdf_variant)
 
     def progress(res):
         if res.status == "failed":

@@ -27,7 +27,8 @@ class Layout(Strict):
     """Template under templates/layouts/; defaults to ``<name>.html.j2``."""
     stylesheet: str | None = None
     """Stylesheet under styles/layouts/; defaults to ``<name>.css``."""
-    paper: Literal["a4"] = "a4"
+    paper: Literal["a4", "a5", "a4-landscape"] = "a4"
+    """Sheet for the default build; ``--paper letter`` swaps in the US equivalent."""
     pages: PageBudget = PageBudget()
     description: Text | None = None
 

@@ -14,6 +14,10 @@ from .fonts import isolate_fontconfig
 
 DEFAULT_VARIANT = "pdf/ua-1"
 
+# Variants whose claim we can make true and check (page-validation covers PDF/A-1..3 and
+# PDF/UA-1); PDF/X-4 and PDF/A-4 embed random UUIDs, which would break reproducible output.
+VARIANTS = ("pdf/ua-1", "pdf/a-1b", "pdf/a-2b", "pdf/a-2u", "pdf/a-3b", "pdf/a-3u")
+
 
 @dataclass
 class PdfResult:
@@ -31,6 +35,32 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
+def _plain_metadata(document, pdf) -> None:
+    """PDF/A forbids a Filter on the catalog's XMP stream; WeasyPrint compresses it."""
+    ref = pdf.catalog.get("Metadata")
+    if ref is None:
+        return
+    number = int(bytes(ref).split()[0]) if isinstance(ref, (bytes, bytearray)) else int(str(ref).split()[0])
+    for obj in pdf.objects:
+        if getattr(obj, "number", None) == number and hasattr(obj, "compress"):
+            obj.compress = False
+
+
+def _exact_bleed_box(pdf, bleed: float) -> None:
+    """BleedBox = TrimBox + bleed on every side.
+
+    The media box is larger than the bleed so that crop marks sit outside the
+    artwork; WeasyPrint would put the BleedBox at an arbitrary 10 pt.
+    """
+    import pydyf
+
+    for obj in pdf.objects:
+        if isinstance(obj, pydyf.Dictionary) and obj.get("Type") == "/Page" and "TrimBox" in obj:
+            left, top, right, bottom = (float(v) for v in obj["TrimBox"])
+            obj["BleedBox"] = pydyf.Array([round(left - bleed, 4), round(top - bleed, 4),
+                                           round(right + bleed, 4), round(bottom + bleed, 4)])
+
+
 def _weasyprint():
     isolate_fontconfig()
     import warnings
@@ -44,7 +74,8 @@ def _weasyprint():
 
 
 def render_pdf(html: str, stylesheets: list[tuple[Path | None, str]], *, base_url: Path,
-               roots: list[Path], variant: str | None = DEFAULT_VARIANT) -> PdfResult:
+               roots: list[Path], variant: str | None = DEFAULT_VARIANT,
+               bleed_mm: float | None = None) -> PdfResult:
     weasyprint, FontConfiguration = _weasyprint()
     from .fetcher import SafeFetcher
 
@@ -60,7 +91,12 @@ def render_pdf(html: str, stylesheets: list[tuple[Path | None, str]], *, base_ur
         doc = weasyprint.HTML(string=html, base_url=(base_url / "index.html").as_uri(),
                               url_fetcher=fetcher).render(
             stylesheets=css, font_config=font_config, pdf_tags=True)
-        data = doc.write_pdf(pdf_variant=variant, pdf_tags=True)
+        def finish(document, pdf):
+            _plain_metadata(document, pdf)
+            if bleed_mm:
+                _exact_bleed_box(pdf, bleed_mm * 72 / 25.4)
+
+        data = doc.write_pdf(pdf_variant=variant, pdf_tags=True, finisher=finish)
     finally:
         logger.removeHandler(handler)
     warnings = list(handler.messages)

@@ -22,8 +22,17 @@ class Rendered:
     inputs: set[Path] = field(default_factory=set)
 
 
+PAGE_SIZES = {
+    ("a4", "a4"): "A4", ("a4", "letter"): "letter",
+    ("a5", "a4"): "A5", ("a5", "letter"): "5.5in 8.5in",
+    ("a4-landscape", "a4"): "A4 landscape", ("a4-landscape", "letter"): "letter landscape",
+}
+BLEED_MM = 3
+MARKS_MM = 8  # media box margin: the 3 mm bleed plus room for crop marks outside it
+
+
 def render_document(project: Project, content: Content, layout: str, audience: str,
-                    faces: list[Face]) -> Rendered:
+                    faces: list[Face], *, paper: str = "a4", print_mode: bool = False) -> Rendered:
     cfg = project.config.layouts[layout]
     templates = search_path(project.root, "templates")
     styles = search_path(project.root, "styles")
@@ -38,8 +47,18 @@ def render_document(project: Project, content: Content, layout: str, audience: s
         path = find_file(styles, name, "styles")
         sheets.append((path, path.read_text(encoding="utf-8")))
     sheets.append((None, generated_css(content, faces)))
+    sheets.append((None, page_css(cfg.paper, paper, print_mode)))
     inputs = set(env.loader.used) | {p for p, _ in sheets if p} | set(content.files)
     return Rendered(html=html, stylesheets=sheets, inputs=inputs)
+
+
+def page_css(layout_paper: str, paper: str, print_mode: bool) -> str:
+    """Sheet size, and for print production 3 mm bleed with crop marks (sets TrimBox/BleedBox)."""
+    css = "@page { size: %s; }" % PAGE_SIZES[(layout_paper, paper)]
+    if print_mode:
+        css += "\n@page { bleed: %dmm; marks: crop; }\n:root { --bleed: %dmm; }" % (MARKS_MM,
+                                                                                 BLEED_MM)
+    return css
 
 
 def generated_css(content: Content, faces: list[Face]) -> str:
