@@ -54,3 +54,18 @@ def test_every_brief_page_is_used(brief_pdf):
         w, h = gray.size
         inked = sum(1 for y in range(0, h, 2) if gray.crop((0, y, w, y + 1)).getextrema()[0] < 200)
         assert inked / (h / 2) > 0.33, f"page {number} is mostly empty"
+
+
+@pytest.mark.parametrize("fixture", ["brief_pdf", "factsheet_pdf"])
+def test_qr_code_decodes_to_the_website(request, fixture, tmp_path):
+    import shutil
+    import subprocess
+
+    if shutil.which("zbarimg") is None:
+        pytest.skip("zbarimg (Debian zbar-tools) is not installed")
+    pdf = pdfium.PdfDocument(str(request.getfixturevalue(fixture)))
+    png = tmp_path / "last.png"
+    pdf[len(pdf) - 1].render(scale=4).to_pil().save(png)
+    pdf.close()
+    out = subprocess.run(["zbarimg", "--raw", "-q", str(png)], capture_output=True, text=True)
+    assert out.stdout.strip() == "https://www.iom.int"

@@ -81,5 +81,7 @@ class Facts(Strict):
     key_figures: dict[Ident, Figure]
     lead_figures: list[Ident] = Field(default_factory=list, max_length=6)
     """Figures shown in the key-figures strip, in order."""
+    chart: Ident | None = None
+    """Key figure drawn as a chart of its dated observations, where a layout has one."""
     history: list[Event] = Field(default_factory=list)
     cooperation: list[Event] = Field(default_factory=list)

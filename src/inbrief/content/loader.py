@@ -18,6 +18,8 @@ _PLACEHOLDERS = {
     ("labels", "as_of"): ("{year}",),
     ("labels", "edition"): ("{year}",),
     ("labels", "page_of"): ("{page}", "{pages}"),
+    ("labels", "qr"): ("{site}",),
+    ("labels", "trend"): ("{label}",),
 }
 
 
@@ -132,7 +134,8 @@ def _check_placeholders(src: Source) -> list[Problem]:
 
 def _example(loc: tuple) -> str:
     return {"as_of": "as of {year}", "edition": "{year} edition",
-            "page_of": "Page {page} of {pages}"}[loc[-1]]
+            "page_of": "Page {page} of {pages}", "qr": "Scan to visit {site}",
+            "trend": "{label} over time"}[loc[-1]]
 
 
 def _check_facts(facts: Facts, fsrc: Source) -> list[Problem]:
@@ -148,6 +151,9 @@ def _check_facts(facts: Facts, fsrc: Source) -> list[Problem]:
         if fid not in facts.key_figures:
             problems.append(fsrc.problem(("lead_figures", i), f"unknown key figure '{fid}'",
                                          _known("key_figures", facts.key_figures)))
+    if facts.chart and facts.chart not in facts.key_figures:
+        problems.append(fsrc.problem(("chart",), f"unknown key figure '{facts.chart}'",
+                                     _known("key_figures", facts.key_figures)))
     return problems
 
 

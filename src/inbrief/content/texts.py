@@ -69,6 +69,10 @@ class Labels(Strict):
     footnotes: Text
     over: Text
     """Qualifier for "more than" figures, e.g. "more than"."""
+    qr: Text
+    """Caption and alternative text of the QR code; must contain ``{site}``."""
+    trend: Text
+    """Heading of the chart of a figure over time; must contain ``{label}``."""
     about: Text
 
 

@@ -63,7 +63,27 @@ def events(content: Content, block: str) -> list[EventView]:
                       text=texts[e.id]) for e in facts_events]
 
 
+def trend_chart(content: Content):
+    """The chart of one figure over time (facts.chart), or None."""
+    from .chart import series_chart_svg
+
+    facts, t, lang = content.facts, content.texts, content.lang
+    if not facts.chart:
+        return None
+    fig = facts.key_figures[facts.chart]
+    observations = sorted(fig.observations, key=lambda o: o.as_of)
+    if len(observations) < 2:
+        return None
+    title = t.labels.trend.format(label=t.key_figures[facts.chart].label)
+    return {"title": title, "svg": series_chart_svg(
+        [(o.as_of, o.value) for o in observations], title=title,
+        value_labels=[fmt.number(o.value, lang) for o in observations],
+        rtl=text_direction(lang) == "rtl", width_mm=70, height_mm=28)}
+
+
 def build_context(content: Content, *, layout: str, audience: str) -> dict:
+    from .qr import qr_svg
+
     facts, t, lang = content.facts, content.texts, content.lang
     contact = facts.organization.contact
     address = contact.address
@@ -84,6 +104,9 @@ def build_context(content: Content, *, layout: str, audience: str) -> dict:
         "figures": {f: figure_view(content, f) for f in facts.key_figures},
         "history": events(content, "history"),
         "cooperation": events(content, "cooperation"),
+        "qr": qr_svg(contact.website, label=t.labels.qr.format(
+            site=urlparse(contact.website).netloc)),
+        "chart": trend_chart(content),
         "sources": [{"title": facts.sources[s].title, "year": facts.sources[s].year,
                      "figures": labels} for s, labels in cited.items()],
         "contact": {
