@@ -15,8 +15,8 @@ def test_list_json():
     rows = json.loads(result.stdout)["targets"]
     assert [(r["lang"], r["layout"], r["audience"]) for r in rows] == [
         (lang, layout, "general") for lang in ("ar", "en", "es", "fr", "uk")
-        for layout in ("brief", "factsheet")]
-    assert rows[2]["path"] == "en/iom-in-brief-brief-general.pdf"
+        for layout in ("booklet", "brief", "factsheet", "leaflet")]
+    assert rows[5]["path"] == "en/iom-in-brief-brief-general.pdf"
 
 
 def test_list_filters():
@@ -28,7 +28,7 @@ def test_list_filters():
 def test_check_writes_nothing(project):
     result = run("--project", str(project), "check")
     assert result.exit_code == 0, result.output
-    assert "ok: 5 language(s), 10 target(s) valid" in result.stdout
+    assert "ok: 5 language(s), 20 target(s) valid" in result.stdout
     assert not (project / "output").exists()
 
 

@@ -22,7 +22,8 @@ def _line_of(project, path, needle):
 
 
 def test_wrong_type_and_unknown_keys_reported_together(project):
-    ok = run("--project", str(project), "build", "--lang", "en")
+    ok = run("--project", str(project), "build", "--lang", "en", "--layout", "brief",
+             "--layout", "factsheet")
     assert ok.exit_code == 0, ok.output
     pdfs = {p: p.read_bytes() for p in (project / "output").rglob("*.pdf")}
     assert len(pdfs) == 2
@@ -136,8 +137,8 @@ def test_page_budget_failure_keeps_previous_pdf(project):
     css.write_text(css.read_text() + "\nhtml { font-size: 16pt; }\n", encoding="utf-8")
     result = run("--project", str(project), "build", "--layout", "factsheet", "--lang", "en")
     assert result.exit_code == 1
-    assert re.search(r"en/factsheet/general: \d pages even with the tightest copyfitting \(type 90 %\), "
-                     r"layout 'factsheet' allows exactly 1", result.stderr)
+    assert re.search(r"en/factsheet/general: layout 'factsheet' overflows: \d pages even with the "
+                     r"tightest copyfitting \(type 90 %\), it allows exactly 1", result.stderr)
     assert pdf.read_bytes() == before
 
 

@@ -26,9 +26,11 @@ from ..i18n import glyphs
 from ..pdf import atomic
 from ..pdf.fonts import Face, fingerprint as font_fingerprint, resolve_faces
 from ..project.defaults import builtin_root
-from ..render.document import BLEED_MM, Rendered, render_document
+from ..render.context import text_direction
+from ..render.document import Rendered, render_document
 from . import copyfit, manifest
 from .matrix import Target, matrix
+from .produce import TargetFailed, produce_pdf
 
 
 @dataclass
@@ -177,24 +179,27 @@ def build(project: Project, opts: Options, progress: Progress | None = None,
                          time.perf_counter() - started, warns)
             entries[key] = {**prev, "cached": True, "warnings": warns}
         else:
-            step = copyfit.NONE
+            step, imposed_entry = copyfit.NONE, None
             try:
                 if opts.format == "html":
                     data, pages, warns = _html_bundle(r, dest, out), None, []
                 else:
-                    budget = project.config.layouts[t.layout].pages
-
-                    def attempt(step: copyfit.Step):
-                        sheets = r.stylesheets + ([(None, step.css())] if step != copyfit.NONE else [])
-                        return render_pdf(r.html, sheets, base_url=project.root, roots=roots,
-                                          variant=opts.pdf_variant or DEFAULT_VARIANT,
-                                          bleed_mm=BLEED_MM if opts.print_mode else None)
-
-                    step, pdf, _tries = copyfit.fit(attempt, lambda p: p.pages, budget.max)
-                    data, pages, warns = pdf.data, pdf.pages, pdf.warnings
-                    _check_budget(project, t, pages)
+                    made = produce_pdf(
+                        project, t, r, roots=roots, variant=opts.pdf_variant or DEFAULT_VARIANT,
+                        print_mode=opts.print_mode, rtl=text_direction(t.lang) == "rtl",
+                        rerender=lambda n, t=t: render_document(
+                            project, contents[t.lang], t.layout, t.audience, faces[t.lang],
+                            paper=opts.paper, print_mode=opts.print_mode, filler_pages=n))
+                    data, pages, warns, step = made.data, made.pages, made.warnings, made.step
+                    if made.imposed:
+                        imposed_rel = rel[:-len(".pdf")] + "-imposed.pdf"
+                        atomic.write_bytes(out / imposed_rel, made.imposed[0])
+                        imposed_entry = {
+                            "path": imposed_rel, "sha256": hashlib.sha256(made.imposed[0]).hexdigest(),
+                            "pages": len(made.imposed[1]), "bytes": len(made.imposed[0]),
+                            "order": [list(p) for p in made.imposed[1]]}
                 atomic.write_bytes(dest, data)
-            except _TargetFailed as exc:
+            except TargetFailed as exc:
                 res = Result(t, "failed", rel, seconds=time.perf_counter() - started,
                              error=str(exc))
             except Exception as exc:  # one target's crash must not stop the others
@@ -219,27 +224,13 @@ def build(project: Project, opts: Options, progress: Progress | None = None,
                     "render_warnings": render_warnings, "fingerprint": fp,
                     "copyfit": None if opts.format == "html" or step == copyfit.NONE
                     else step.as_dict(),
+                    "imposed": imposed_entry,
                 }
         results.append(res)
         if progress:
             progress(res)
     manifest.write(out, entries, _meta())
     return Report(out=out, results=results)
-
-
-class _TargetFailed(Exception):
-    pass
-
-
-def _check_budget(project: Project, t: Target, pages: int) -> None:
-    budget = project.config.layouts[t.layout].pages
-    if not budget.min <= pages <= budget.max:
-        want = (f"exactly {budget.min}" if budget.min == budget.max
-                else f"{budget.min}–{budget.max}")
-        raise _TargetFailed(
-            f"{t.key}: {pages} pages even with the tightest copyfitting (type 90 %), layout "
-            f"'{t.layout}' allows {want} — shorten the content or change "
-            f"layouts.{t.layout}.pages in inbrief.yaml; the previous PDF was kept")
 
 
 def _allowed_roots(project: Project, faces: dict[str, list[Face]]) -> list[Path]:

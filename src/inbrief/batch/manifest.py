@@ -40,6 +40,9 @@ def write(out: Path, entries: dict[tuple, dict], meta: dict) -> None:
     kept = []
     for key in sorted(entries):
         e = entries[key]
+        imposed = e.get("imposed")
+        if imposed and sha256_file(out / imposed["path"]) != imposed.get("sha256"):
+            e = {**e, "imposed": None}
         if sha256_file(out / e["path"]) == e.get("sha256"):
             kept.append(e)
     doc = {"schema": SCHEMA_VERSION, **meta, "targets": kept}

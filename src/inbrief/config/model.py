@@ -14,6 +14,8 @@ LangCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Z][a-z]{3}
 class PageBudget(Strict):
     min: Annotated[int, Field(ge=1, le=64)] = 1
     max: Annotated[int, Field(ge=1, le=64)] = 4
+    multiple: Annotated[int, Field(ge=1, le=16)] = 1
+    """Pad with designed filler pages (the template's ``filler_pages``) to a multiple of this."""
 
     @model_validator(mode="after")
     def _ordered(self):
@@ -30,6 +32,8 @@ class Layout(Strict):
     paper: Literal["a4", "a5", "a4-landscape"] = "a4"
     """Sheet for the default build; ``--paper letter`` swaps in the US equivalent."""
     pages: PageBudget = PageBudget()
+    impose: Literal["saddle-stitch"] | None = None
+    """Also write ``…-imposed.pdf``: pages 2-up in saddle-stitch order on sheets twice the size."""
     description: Text | None = None
 
 

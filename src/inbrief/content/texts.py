@@ -67,6 +67,8 @@ class Labels(Strict):
     email: Text
     website: Text
     footnotes: Text
+    notes: Text
+    """Heading of the ruled notes pages that pad a booklet."""
     over: Text
     """Qualifier for "more than" figures, e.g. "more than"."""
     qr: Text

@@ -81,7 +81,7 @@ def trend_chart(content: Content):
         rtl=text_direction(lang) == "rtl", width_mm=70, height_mm=28)}
 
 
-def build_context(content: Content, *, layout: str, audience: str) -> dict:
+def build_context(content: Content, *, layout: str, audience: str, filler_pages: int = 0) -> dict:
     from .qr import qr_svg
 
     facts, t, lang = content.facts, content.texts, content.lang
@@ -97,6 +97,7 @@ def build_context(content: Content, *, layout: str, audience: str) -> dict:
         "dir": text_direction(lang),
         "layout": layout,
         "audience": audience,
+        "filler_pages": filler_pages,
         "t": t,
         "facts": facts,
         "edition": t.labels.edition.format(year=facts.edition),

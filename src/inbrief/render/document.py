@@ -32,21 +32,26 @@ MARKS_MM = 8  # media box margin: the 3 mm bleed plus room for crop marks outsid
 
 
 def render_document(project: Project, content: Content, layout: str, audience: str,
-                    faces: list[Face], *, paper: str = "a4", print_mode: bool = False) -> Rendered:
+                    faces: list[Face], *, paper: str = "a4", print_mode: bool = False,
+                    filler_pages: int = 0) -> Rendered:
     cfg = project.config.layouts[layout]
     templates = search_path(project.root, "templates")
     styles = search_path(project.root, "styles")
     env = make_env(templates)
-    context = build_context(content, layout=layout, audience=audience)
+    context = build_context(content, layout=layout, audience=audience, filler_pages=filler_pages)
     template = f"layouts/{cfg.template or layout + '.html.j2'}"
     find_file(templates, template, "templates")
     html = render(env, template, context)
 
-    sheets: list[tuple[Path | None, str]] = []
-    for name in ("base.css", f"layouts/{cfg.stylesheet or layout + '.css'}"):
-        path = find_file(styles, name, "styles")
-        sheets.append((path, path.read_text(encoding="utf-8")))
-    sheets.append((None, generated_css(content, faces)))
+    # Order matters: the layout's stylesheet comes after the generated one, so a layout
+    # can override the running footer or the font stack.
+    base = find_file(styles, "base.css", "styles")
+    own = find_file(styles, f"layouts/{cfg.stylesheet or layout + '.css'}", "styles")
+    sheets: list[tuple[Path | None, str]] = [
+        (base, base.read_text(encoding="utf-8")),
+        (None, generated_css(content, faces)),
+        (own, own.read_text(encoding="utf-8")),
+    ]
     sheets.append((None, page_css(cfg.paper, paper, print_mode)))
     inputs = set(env.loader.used) | {p for p, _ in sheets if p} | set(content.files)
     return Rendered(html=html, stylesheets=sheets, inputs=inputs)

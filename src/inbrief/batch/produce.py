@@ -1,0 +1,79 @@
+"""One PDF target from its rendered HTML: copyfit, pad, check the budget, impose.
+
+Everything here is deterministic, so a target's fingerprint (its HTML, styles,
+fonts and options) fully decides its bytes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from ..config.loader import Project
+from ..render.document import BLEED_MM, Rendered
+from . import copyfit
+from .matrix import Target
+
+
+class TargetFailed(Exception):
+    """The target cannot be built as configured; the message says why and what to do."""
+
+
+@dataclass
+class Produced:
+    data: bytes
+    pages: int
+    warnings: list[str]
+    step: copyfit.Step
+    filler_pages: int = 0
+    imposed: tuple[bytes, list] | None = None
+    extras: dict = field(default_factory=dict)
+
+
+def produce_pdf(project: Project, t: Target, r: Rendered, *, rerender: Callable[[int], Rendered],
+                roots: list[Path], variant: str, print_mode: bool, rtl: bool) -> Produced:
+    from ..pdf.engine import render_pdf
+
+    layout = project.config.layouts[t.layout]
+    budget = layout.pages
+
+    def attempt(rendered: Rendered, step: copyfit.Step):
+        sheets = rendered.stylesheets + ([(None, step.css())] if step != copyfit.NONE else [])
+        return render_pdf(rendered.html, sheets, base_url=project.root, roots=roots,
+                          variant=variant, bleed_mm=BLEED_MM if print_mode else None)
+
+    step, pdf, _ = copyfit.fit(lambda s: attempt(r, s), lambda p: p.pages, budget.max)
+    filler = 0
+    if budget.multiple > 1 and pdf.pages % budget.multiple and pdf.pages <= budget.max:
+        filler = -pdf.pages % budget.multiple
+        pdf = attempt(rerender(filler), step)
+        if pdf.pages % budget.multiple:
+            raise TargetFailed(
+                f"{t.key}: {pdf.pages} pages after adding {filler} notes page(s); layout "
+                f"'{t.layout}' needs a multiple of {budget.multiple} — check that the template "
+                f"gives each filler page a page of its own")
+    check_budget(t, pdf.pages, budget)
+    produced = Produced(pdf.data, pdf.pages, list(pdf.warnings), step, filler)
+    if layout.impose == "saddle-stitch":
+        if print_mode:
+            produced.warnings.append("no imposed file in --print mode: print shops impose "
+                                     "files with bleed themselves")
+        else:
+            from ..pdf.impose import impose
+
+            produced.imposed = impose(pdf.data, title=f"{t.key} (imposed)", rtl=rtl)
+    return produced
+
+
+def check_budget(t: Target, pages: int, budget) -> None:
+    if budget.min <= pages <= budget.max:
+        return
+    want = f"exactly {budget.min}" if budget.min == budget.max else f"{budget.min}–{budget.max}"
+    if pages > budget.max:
+        raise TargetFailed(
+            f"{t.key}: layout '{t.layout}' overflows: {pages} pages even with the tightest "
+            f"copyfitting (type 90 %), it allows {want} — shorten the content or change "
+            f"layouts.{t.layout}.pages in inbrief.yaml; the previous PDF was kept")
+    raise TargetFailed(f"{t.key}: {pages} pages, layout '{t.layout}' needs {want} — add content "
+                       f"or lower layouts.{t.layout}.pages.min in inbrief.yaml")
