@@ -168,3 +168,12 @@ def test_copyfit_fails_cleanly_at_150_percent(project):
     assert "en/factsheet/general: layout 'factsheet' overflows" in result.stderr
     assert "Traceback" not in result.output
     assert pdf.read_bytes() == before
+
+
+def test_print_leaflet_stays_accessible(tmp_path):
+    result = run("--project", str(REPO), "build", "--lang", "en", "--layout", "leaflet", "--print",
+                 "--out", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    path = tmp_path / "en/iom-in-brief-leaflet-general-print.pdf"
+    assert page.validate_pdf(str(path), profile="ua1").is_compliant
+    assert {size(p, "trimbox") for p in PdfReader(path).pages} == {(842, 595)}

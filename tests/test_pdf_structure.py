@@ -86,3 +86,15 @@ def test_only_subset_fonts_from_the_font_packages(pdf):
 def test_passes_pdf_ua_1(pdf):
     report = page.validate_pdf(str(pdf), profile="ua1")
     assert report.is_compliant, str(report)
+
+
+def test_every_default_pdf_passes_pdf_ua_1(built):
+    """All languages and layouts; the imposed booklet is a print file, not a reading copy."""
+    pdfs = [p for p in sorted(built.rglob("*.pdf")) if not p.name.endswith("-imposed.pdf")]
+    assert len(pdfs) == 20
+    failing = {}
+    for path in pdfs:
+        report = page.validate_pdf(str(path), profile="ua1")
+        if not report.is_compliant:
+            failing[path.name] = [f.rule_id for f in report.failures]
+    assert not failing, failing

@@ -81,7 +81,8 @@ def trend_chart(content: Content):
         rtl=text_direction(lang) == "rtl", width_mm=70, height_mm=28)}
 
 
-def build_context(content: Content, *, layout: str, audience: str, filler_pages: int = 0) -> dict:
+def build_context(content: Content, *, layout: str, audience: str, filler_pages: int = 0,
+                  print_mode: bool = False) -> dict:
     from .qr import qr_svg
 
     facts, t, lang = content.facts, content.texts, content.lang
@@ -98,6 +99,7 @@ def build_context(content: Content, *, layout: str, audience: str, filler_pages:
         "layout": layout,
         "audience": audience,
         "filler_pages": filler_pages,
+        "print_mode": print_mode,
         "t": t,
         "facts": facts,
         "edition": t.labels.edition.format(year=facts.edition),

@@ -38,7 +38,8 @@ def render_document(project: Project, content: Content, layout: str, audience: s
     templates = search_path(project.root, "templates")
     styles = search_path(project.root, "styles")
     env = make_env(templates)
-    context = build_context(content, layout=layout, audience=audience, filler_pages=filler_pages)
+    context = build_context(content, layout=layout, audience=audience, filler_pages=filler_pages,
+                            print_mode=print_mode)
     template = f"layouts/{cfg.template or layout + '.html.j2'}"
     find_file(templates, template, "templates")
     html = render(env, template, context)
