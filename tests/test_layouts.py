@@ -166,6 +166,7 @@ def test_copyfit_fails_cleanly_at_150_percent(project):
     result = run("--project", str(project), "build", "--lang", "en", "--layout", "factsheet")
     assert result.exit_code == 1
     assert "en/factsheet/general: layout 'factsheet' overflows" in result.stderr
+    assert re.search(r"\(\d+ mm too long; overflowing from '[^']+'\)", result.stderr)
     assert "Traceback" not in result.output
     assert pdf.read_bytes() == before
 

@@ -41,7 +41,8 @@ def produce_pdf(project: Project, t: Target, r: Rendered, *, rerender: Callable[
     def attempt(rendered: Rendered, step: copyfit.Step):
         sheets = rendered.stylesheets + ([(None, step.css())] if step != copyfit.NONE else [])
         return render_pdf(rendered.html, sheets, base_url=project.root, roots=roots,
-                          variant=variant, bleed_mm=BLEED_MM if print_mode else None)
+                          variant=variant, bleed_mm=BLEED_MM if print_mode else None,
+                          page_limit=budget.max)
 
     step, pdf, _ = copyfit.fit(lambda s: attempt(r, s), lambda p: p.pages, budget.max)
     filler = 0
@@ -53,7 +54,7 @@ def produce_pdf(project: Project, t: Target, r: Rendered, *, rerender: Callable[
                 f"{t.key}: {pdf.pages} pages after adding {filler} notes page(s); layout "
                 f"'{t.layout}' needs a multiple of {budget.multiple} — check that the template "
                 f"gives each filler page a page of its own")
-    check_budget(t, pdf.pages, budget)
+    check_budget(t, pdf.pages, budget, pdf.overflow)
     produced = Produced(pdf.data, pdf.pages, list(pdf.warnings), step, filler)
     if layout.impose == "saddle-stitch":
         if print_mode:
@@ -66,14 +67,20 @@ def produce_pdf(project: Project, t: Target, r: Rendered, *, rerender: Callable[
     return produced
 
 
-def check_budget(t: Target, pages: int, budget) -> None:
+def check_budget(t: Target, pages: int, budget, overflow: dict | None = None) -> None:
     if budget.min <= pages <= budget.max:
         return
     want = f"exactly {budget.min}" if budget.min == budget.max else f"{budget.min}–{budget.max}"
     if pages > budget.max:
+        detail = ""
+        if overflow:
+            detail = f" ({overflow['mm']} mm too long"
+            if overflow.get("block"):
+                detail += f"; overflowing from '{overflow['block']}'"
+            detail += ")"
         raise TargetFailed(
             f"{t.key}: layout '{t.layout}' overflows: {pages} pages even with the tightest "
-            f"copyfitting (type 90 %), it allows {want} — shorten the content or change "
+            f"copyfitting (type 90 %), it allows {want}{detail} — shorten the content or change "
             f"layouts.{t.layout}.pages in inbrief.yaml; the previous PDF was kept")
     raise TargetFailed(f"{t.key}: {pages} pages, layout '{t.layout}' needs {want} — add content "
                        f"or lower layouts.{t.layout}.pages.min in inbrief.yaml")

@@ -24,6 +24,8 @@ class PdfResult:
     data: bytes
     pages: int
     warnings: list[str]
+    overflow: dict | None = None
+    """When pages exceed ``page_limit``: how much (mm) and which block starts the excess."""
 
 
 class _Collect(logging.Handler):
@@ -75,7 +77,7 @@ def _weasyprint():
 
 def render_pdf(html: str, stylesheets: list[tuple[Path | None, str]], *, base_url: Path,
                roots: list[Path], variant: str | None = DEFAULT_VARIANT,
-               bleed_mm: float | None = None) -> PdfResult:
+               bleed_mm: float | None = None, page_limit: int | None = None) -> PdfResult:
     weasyprint, FontConfiguration = _weasyprint()
     from .fetcher import SafeFetcher
 
@@ -101,4 +103,47 @@ def render_pdf(html: str, stylesheets: list[tuple[Path | None, str]], *, base_ur
         logger.removeHandler(handler)
     warnings = list(handler.messages)
     warnings += [f"refused resource {r}" for r in fetcher.refused]
-    return PdfResult(data=data, pages=len(doc.pages), warnings=sorted(set(warnings)))
+    overflow = _overflow(doc, page_limit) if page_limit and len(doc.pages) > page_limit else None
+    return PdfResult(data=data, pages=len(doc.pages), warnings=sorted(set(warnings)),
+                     overflow=overflow)
+
+
+def _overflow(doc, limit: int) -> dict:
+    """Measure what runs past the page budget, for an error a person can act on."""
+    px_to_mm = 25.4 / 96
+    extra = doc.pages[limit:]
+    used = 0.0
+    for page in extra:
+        box = page._page_box
+        top = box.content_box_y()
+        bottom = top
+        for child in _descendants(box, skip_margins=True):
+            if child is box or getattr(child, "element_tag", None) in ("html", "body"):
+                continue
+            y, h = getattr(child, "position_y", None), getattr(child, "height", None)
+            if isinstance(y, (int, float)) and isinstance(h, (int, float)):
+                bottom = max(bottom, y + h)
+        used += bottom - top
+    block = None
+    for child in _descendants(extra[0]._page_box, skip_margins=True):
+        element = getattr(child, "element", None)
+        if element is not None and element.tag in ("section", "header", "aside"):
+            heading = element.find(".//h2")
+            if heading is None:
+                heading = element.find(".//h3")
+            if heading is not None:
+                block = " ".join("".join(heading.itertext()).split())
+            else:
+                block = "." + (element.get("class") or element.tag).split()[0]
+            break
+    return {"mm": round(used * px_to_mm), "block": block}
+
+
+def _descendants(box, skip_margins: bool = False):
+    stack = [box]
+    while stack:
+        b = stack.pop(0)
+        if skip_margins and type(b).__name__ == "MarginBox":
+            continue
+        yield b
+        stack[0:0] = list(getattr(b, "children", []) or [])
