@@ -42,9 +42,9 @@ def copy_project(dest: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> Path:
-    """The default project built once into a private output folder."""
+    """The default project (general audience: every language and layout) built once."""
     out = tmp_path_factory.mktemp("built")
-    result = run("--project", str(REPO), "build", "--out", str(out))
+    result = run("--project", str(REPO), "build", "--out", str(out), "--audience", "general")
     assert result.exit_code == 0, result.output
     return out
 

@@ -10,7 +10,7 @@ from conftest import REPO, run
 
 
 def test_list_json():
-    result = run("--project", str(REPO), "list", "--json")
+    result = run("--project", str(REPO), "list", "--json", "--audience", "general")
     assert result.exit_code == 0
     rows = json.loads(result.stdout)["targets"]
     assert [(r["lang"], r["layout"], r["audience"]) for r in rows] == [
@@ -20,7 +20,8 @@ def test_list_json():
 
 
 def test_list_filters():
-    result = run("--project", str(REPO), "list", "--layout", "factsheet", "--lang", "fr")
+    result = run("--project", str(REPO), "list", "--layout", "factsheet", "--lang", "fr",
+                 "--audience", "general")
     assert result.exit_code == 0
     assert result.stdout.count("\n") == 1 and "fr/iom-in-brief-factsheet-general.pdf" in result.stdout
 
@@ -28,7 +29,7 @@ def test_list_filters():
 def test_check_writes_nothing(project):
     result = run("--project", str(project), "check")
     assert result.exit_code == 0, result.output
-    assert "ok: 5 language(s), 20 target(s) valid" in result.stdout
+    assert "ok: 5 language(s), 4 audience(s), 80 target(s) valid" in result.stdout
     assert not (project / "output").exists()
 
 
@@ -40,7 +41,8 @@ def test_init_creates_a_working_project(tmp_path):
                  "templates/layouts/brief.html.j2", "styles/base.css",
                  "schema/facts.schema.json", ".vscode/settings.json"):
         assert (site / part).is_file()
-    built = run("build", "--layout", "factsheet", "--lang", "en", cwd=site)
+    built = run("build", "--layout", "factsheet", "--lang", "en", "--audience", "general",
+                cwd=site)
     assert built.exit_code == 0, built.output
     assert len(PdfReader(site / "output/en/iom-in-brief-factsheet-general.pdf").pages) == 1
 
@@ -54,7 +56,7 @@ def test_init_refuses_to_overwrite(project):
 def test_project_override_of_one_partial(project):
     (project / "templates/partials/overview.html.j2").write_text(
         "<section><h2>Custom overview</h2><p>Local text.</p></section>\n", encoding="utf-8")
-    result = run("--project", str(project), "build", "--layout", "brief", "--format", "html",
+    result = run("--project", str(project), "build", "--audience", "general", "--layout", "brief", "--format", "html",
                  "--lang", "en")
     assert result.exit_code == 0, result.output
     html = (project / "output/en/iom-in-brief-brief-general.html").read_text(encoding="utf-8")
@@ -62,7 +64,7 @@ def test_project_override_of_one_partial(project):
 
 
 def test_html_format_is_self_contained(project):
-    result = run("--project", str(project), "build", "--format", "html", "--layout", "factsheet",
+    result = run("--project", str(project), "build", "--audience", "general", "--format", "html", "--layout", "factsheet",
                  "--lang", "en")
     assert result.exit_code == 0, result.output
     html = (project / "output/en/iom-in-brief-factsheet-general.html").read_text(encoding="utf-8")
@@ -76,7 +78,7 @@ def test_content_is_escaped_not_interpreted(project):
     en.write_text(en.read_text(encoding="utf-8").replace(
         "  heading: General information",
         "  heading: \"<b>Bold</b> {{ 7 * 7 }}\""), encoding="utf-8")
-    result = run("--project", str(project), "build", "--format", "html", "--layout", "brief",
+    result = run("--project", str(project), "build", "--audience", "general", "--format", "html", "--layout", "brief",
                  "--lang", "en")
     assert result.exit_code == 0, result.output
     html = (project / "output/en/iom-in-brief-brief-general.html").read_text(encoding="utf-8")

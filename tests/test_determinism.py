@@ -12,7 +12,7 @@ def test_two_builds_are_byte_identical(built, tmp_path):
     again = tmp_path / "again"
     # English and Arabic cover both directions, every layout and the imposed booklet.
     result = run("--project", str(REPO), "build", "--out", str(again), "--force",
-                 "--lang", "en", "--lang", "ar")
+                 "--lang", "en", "--lang", "ar", "--audience", "general")
     assert result.exit_code == 0, result.output
     second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*.pdf")}
     first = {p.relative_to(built): p.read_bytes() for p in built.rglob("*.pdf")
@@ -37,7 +37,7 @@ def test_manifest_matches_files(built):
 
 def test_unchanged_inputs_are_cached(built):
     before = {p: p.stat().st_mtime_ns for p in built.rglob("*.pdf")}
-    result = run("--project", str(REPO), "build", "--out", str(built))
+    result = run("--project", str(REPO), "build", "--out", str(built), "--audience", "general")
     assert result.exit_code == 0, result.output
     assert "0 built, 20 cached" in result.output
     assert before == {p: p.stat().st_mtime_ns for p in built.rglob("*.pdf")}

@@ -22,7 +22,7 @@ def _line_of(project, path, needle):
 
 
 def test_wrong_type_and_unknown_keys_reported_together(project):
-    ok = run("--project", str(project), "build", "--lang", "en", "--layout", "brief",
+    ok = run("--project", str(project), "build", "--audience", "general", "--lang", "en", "--layout", "brief",
              "--layout", "factsheet")
     assert ok.exit_code == 0, ok.output
     pdfs = {p: p.read_bytes() for p in (project / "output").rglob("*.pdf")}
@@ -31,7 +31,7 @@ def test_wrong_type_and_unknown_keys_reported_together(project):
     _break(project, "data/facts.yaml", "edition: 2026", "edition: twenty")
     _break(project, "data/facts.yaml", "  acronym: IOM", "  acronym: IOM\n  acronyme: OIM")
     _break(project, "data/text/en.yaml", "  heading: Mission\n", "  heading: Mission\n  statment: x\n")
-    result = run("--project", str(project), "build", "--force")
+    result = run("--project", str(project), "build", "--audience", "general", "--force")
 
     assert result.exit_code == 2
     err = result.stderr
@@ -108,7 +108,7 @@ def test_template_error_names_template_and_line(project):
     lines = partial.read_text(encoding="utf-8").splitlines()
     lines.insert(2, "  <p>{{ t.mission.vision_statement }}</p>")
     partial.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    result = run("--project", str(project), "build")
+    result = run("--project", str(project), "build", "--audience", "general")
     assert result.exit_code == 2
     assert re.search(r"templates/partials/mission\.html\.j2:3: undefined variable: .*"
                      r"vision_statement", result.stderr), result.stderr
@@ -124,18 +124,18 @@ def test_template_syntax_error(project):
 
 
 def test_unknown_language_is_a_usage_error(project):
-    result = run("--project", str(project), "build", "--lang", "xx")
+    result = run("--project", str(project), "build", "--audience", "general", "--lang", "xx")
     assert result.exit_code == 2
     assert "unknown language 'xx' given to --lang — known: en, fr, es, ar, uk" in result.stderr
 
 
 def test_page_budget_failure_keeps_previous_pdf(project):
-    assert run("--project", str(project), "build", "--layout", "factsheet", "--lang", "en").exit_code == 0
+    assert run("--project", str(project), "build", "--audience", "general", "--layout", "factsheet", "--lang", "en").exit_code == 0
     pdf = next((project / "output").rglob("*factsheet*.pdf"))
     before = pdf.read_bytes()
     css = project / "styles/layouts/factsheet.css"
     css.write_text(css.read_text() + "\nhtml { font-size: 16pt; }\n", encoding="utf-8")
-    result = run("--project", str(project), "build", "--layout", "factsheet", "--lang", "en")
+    result = run("--project", str(project), "build", "--audience", "general", "--layout", "factsheet", "--lang", "en")
     assert result.exit_code == 1
     assert re.search(r"en/factsheet/general: layout 'factsheet' overflows: \d pages even with the "
                      r"tightest copyfitting \(type 90 %\), it allows exactly 1", result.stderr)

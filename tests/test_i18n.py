@@ -114,7 +114,7 @@ def _remove_line(path, startswith):
 def test_missing_french_text_falls_back_with_warning(project):
     fr = project / "data/text/fr.yaml"
     _remove_line(fr, "subtitle:")
-    result = run("--project", str(project), "build", "--lang", "fr", "--layout", "factsheet")
+    result = run("--project", str(project), "build", "--audience", "general", "--lang", "fr", "--layout", "factsheet")
     assert result.exit_code == 0, result.output
     assert re.search(r"data/text/fr\.yaml:\d+:\d+: fr: no translation for 'document\.subtitle', "
                      r"using the en text", result.stderr)
@@ -124,7 +124,7 @@ def test_missing_french_text_falls_back_with_warning(project):
     [entry] = manifest["targets"]
     assert any("document.subtitle" in w for w in entry["warnings"])
 
-    strict = run("--project", str(project), "build", "--lang", "fr", "--strict")
+    strict = run("--project", str(project), "build", "--audience", "general", "--lang", "fr", "--strict")
     assert strict.exit_code == 2
     assert "document.subtitle" in strict.stderr and "Traceback" not in strict.output
 

@@ -92,7 +92,7 @@ def test_booklet_notes_pages_pad_to_four(built):
 def variants(tmp_path_factory):
     out = tmp_path_factory.mktemp("variants")
     for extra in (["--paper", "letter"], ["--print"], ["--pdf-variant", "pdf/a-3b"]):
-        result = run("--project", str(REPO), "build", "--lang", "en", "--layout", "brief",
+        result = run("--project", str(REPO), "build", "--audience", "general", "--lang", "en", "--layout", "brief",
                      "--layout", "factsheet", "--out", str(out), *extra)
         assert result.exit_code == 0, result.output
     return out
@@ -147,7 +147,7 @@ def _lengthen(path, factor):
 @pytest.mark.parametrize("factor", [1.25])
 def test_copyfit_fits_longer_factsheet(project, factor):
     _lengthen(project / "data/text/en.yaml", factor)
-    result = run("--project", str(project), "build", "--lang", "en", "--layout", "factsheet")
+    result = run("--project", str(project), "build", "--audience", "general", "--lang", "en", "--layout", "factsheet")
     assert result.exit_code == 0, result.output
     pdf = project / "output/en/iom-in-brief-factsheet-general.pdf"
     assert len(PdfReader(pdf).pages) == 1
@@ -158,12 +158,12 @@ def test_copyfit_fits_longer_factsheet(project, factor):
 
 
 def test_copyfit_fails_cleanly_at_150_percent(project):
-    assert run("--project", str(project), "build", "--lang", "en", "--layout",
+    assert run("--project", str(project), "build", "--audience", "general", "--lang", "en", "--layout",
                "factsheet").exit_code == 0
     pdf = project / "output/en/iom-in-brief-factsheet-general.pdf"
     before = pdf.read_bytes()
     _lengthen(project / "data/text/en.yaml", 2.5)
-    result = run("--project", str(project), "build", "--lang", "en", "--layout", "factsheet")
+    result = run("--project", str(project), "build", "--audience", "general", "--lang", "en", "--layout", "factsheet")
     assert result.exit_code == 1
     assert "en/factsheet/general: layout 'factsheet' overflows" in result.stderr
     assert re.search(r"\(\d+ mm too long; overflowing from '[^']+'\)", result.stderr)
@@ -172,7 +172,7 @@ def test_copyfit_fails_cleanly_at_150_percent(project):
 
 
 def test_print_leaflet_stays_accessible(tmp_path):
-    result = run("--project", str(REPO), "build", "--lang", "en", "--layout", "leaflet", "--print",
+    result = run("--project", str(REPO), "build", "--audience", "general", "--lang", "en", "--layout", "leaflet", "--print",
                  "--out", str(tmp_path))
     assert result.exit_code == 0, result.output
     path = tmp_path / "en/iom-in-brief-leaflet-general-print.pdf"

@@ -85,25 +85,30 @@ class Report:
 Progress = Callable[[Result], None]
 
 
-def prepare(project: Project, opts: Options) -> tuple[list[Target], dict[str, Content],
+Contents = dict[tuple[str, str], Content]
+"""Content by (language, audience)."""
+
+
+def prepare(project: Project, opts: Options) -> tuple[list[Target], Contents,
                                                       dict[Target, Rendered], dict[str, list[Face]]]:
     """Stages 1 and 2; raises ContentError with every problem found."""
     targets = matrix(project.config, opts.langs, opts.layouts, opts.audiences)
-    contents: dict[str, Content] = {}
+    contents: Contents = {}
     problems: list[Problem] = []
-    for lang in sorted({t.lang for t in targets}):
+    for lang, audience in sorted({(t.lang, t.audience) for t in targets}):
         try:
-            contents[lang] = load_content(project.data_dir, lang, project.config.source_language)
+            contents[(lang, audience)] = load_content(
+                project.data_dir, lang, project.config.source_language, audience)
         except ContentError as exc:
             problems += exc.problems
     if problems:
         raise ContentError(problems)
     if opts.strict:
-        warned = [w for c in contents.values() for w in c.warnings]
+        warned = sorted({w for c in contents.values() for w in c.warnings})
         if warned:
             raise ContentError(warned)
-    faces = {lang: resolve_faces(project.config.fonts, lang) for lang in contents}
-    for lang, content in contents.items():
+    faces = {lang: resolve_faces(project.config.fonts, lang) for lang, _ in contents}
+    for (lang, _audience), content in contents.items():
         problems += glyphs.check_texts(lang, content.texts.model_dump(mode="json"),
                                        content.origins, faces[lang])
     if problems:
@@ -111,7 +116,8 @@ def prepare(project: Project, opts: Options) -> tuple[list[Target], dict[str, Co
     rendered: dict[Target, Rendered] = {}
     for t in targets:
         try:
-            rendered[t] = render_document(project, contents[t.lang], t.layout, t.audience,
+            rendered[t] = render_document(project, contents[(t.lang, t.audience)], t.layout,
+                                          t.audience,
                                           faces[t.lang], paper=opts.paper,
                                           print_mode=opts.print_mode)
         except ContentError as exc:
@@ -154,9 +160,8 @@ def build(project: Project, opts: Options, progress: Progress | None = None,
     out = (opts.out or project.output_dir).resolve()
     targets, contents, rendered, faces = prepare(project, opts)
     if progress_warnings:
-        for lang in sorted(contents):
-            for w in contents[lang].warnings:
-                progress_warnings(w)
+        for w in sorted({w for c in contents.values() for w in c.warnings}):
+            progress_warnings(w)
     out.mkdir(parents=True, exist_ok=True)
     old = {manifest.entry_key(e): e for e in manifest.read(out)["targets"]}
     entries = dict(old)
@@ -165,7 +170,7 @@ def build(project: Project, opts: Options, progress: Progress | None = None,
     for t in targets:
         started = time.perf_counter()
         r = rendered[t]
-        content_warnings = [w.format() for w in contents[t.lang].warnings]
+        content_warnings = [w.format() for w in contents[(t.lang, t.audience)].warnings]
         rel = t.filename(project.config, opts.format, opts.variant_suffix)
         dest = out / rel
         key = (t.lang, t.layout, t.audience, opts.format, opts.variant_suffix)
@@ -188,7 +193,8 @@ def build(project: Project, opts: Options, progress: Progress | None = None,
                         project, t, r, roots=roots, variant=opts.pdf_variant or DEFAULT_VARIANT,
                         print_mode=opts.print_mode, rtl=text_direction(t.lang) == "rtl",
                         rerender=lambda n, t=t: render_document(
-                            project, contents[t.lang], t.layout, t.audience, faces[t.lang],
+                            project, contents[(t.lang, t.audience)], t.layout, t.audience,
+                            faces[t.lang],
                             paper=opts.paper, print_mode=opts.print_mode, filler_pages=n))
                     data, pages, warns, step = made.data, made.pages, made.warnings, made.step
                     if made.imposed:

@@ -161,7 +161,9 @@ def check(state: State, langs, layouts, audiences):
     project = state.project()
     targets, contents, _rendered, _faces = prepare(
         project, Options(langs=langs, layouts=layouts, audiences=audiences))
-    click.echo(f"ok: {len(contents)} language(s), {len(targets)} target(s) valid")
+    langs_n = len({lang for lang, _ in contents})
+    audiences_n = len({audience for _, audience in contents})
+    click.echo(f"ok: {langs_n} language(s), {audiences_n} audience(s), {len(targets)} target(s) valid")
 
 
 @cli.command(name="list")
@@ -250,6 +252,41 @@ def confirm(state: State, lang, keys):
         raise UserError(f"--lang {lang} is the source language: only translations are confirmed")
     changed = do_confirm(project.data_dir, lang, project.config.source_language, list(keys))
     click.echo(f"{lang}: confirmed {len(changed)} text(s)")
+
+
+@cli.command()
+@click.argument("key")
+@click.option("--lang", default=None, metavar="CODE", help="Language (default: the source).")
+@click.option("--audience", default="general", show_default=True, metavar="NAME")
+@click.pass_obj
+def explain(state: State, key, lang, audience):
+    """Show KEY's final value and the file and line it came from.
+
+    KEY is a dotted text key (mission.statement, strategic_focus.points.8.footnote)
+    or a fact (facts.key_figures.offices).
+
+    \b
+    Examples:
+      inbrief explain mission.heading --audience government
+      inbrief explain document.subtitle --lang fr
+    """
+    from ..batch.matrix import matrix
+    from ..i18n.explain import explain as run_explain
+
+    project = state.project()
+    cfg = project.config
+    lang = lang or cfg.source_language
+    matrix(cfg, (lang,), (), (audience,))  # validates --lang and --audience
+    layers = run_explain(project.data_dir, key, lang, cfg.source_language, audience)
+    final = layers[-1]
+    click.echo(f"{key} = {json.dumps(final.value, ensure_ascii=False)}")
+    click.echo(f"  from {final.where()} ({final.kind})")
+    if lang != cfg.source_language and key not in ("",) and not key.startswith("facts."):
+        if not any(layer.kind.endswith(f"language {lang}") for layer in layers):
+            click.echo(f"  fallback: no {lang} translation, the {cfg.source_language} text is used")
+    for layer in reversed(layers[:-1]):
+        click.echo(f"  overrides {layer.where()} ({layer.kind}): "
+                   f"{json.dumps(layer.value, ensure_ascii=False)}")
 
 
 @cli.command()

@@ -36,15 +36,20 @@ class Content:
     """Fallbacks to the source language and stale translations."""
     origins: dict = field(default_factory=dict)
     """Dotted key → (file, line, col) each text was read from, after fallback."""
+    audience: str = "general"
+    spec: object = None
+    """The audience's definition (content.audience.Audience)."""
 
 
 def text_path(data_dir: Path, lang: str) -> Path:
     return data_dir / TEXT_DIR / f"{lang}.yaml"
 
 
-def load_content(data_dir: Path, lang: str, source_lang: str | None = None) -> Content:
-    """Facts plus the text of ``lang``, falling back to ``source_lang`` key by key."""
+def load_content(data_dir: Path, lang: str, source_lang: str | None = None,
+                 audience: str = "general") -> Content:
+    """Facts plus the text of ``lang`` for ``audience``, falling back to ``source_lang`` key by key."""
     from ..i18n import catalog, fingerprints
+    from . import audience as aud
 
     source_lang = source_lang or lang
     facts_src, problems = load(data_dir / FACTS_FILE)
@@ -79,13 +84,57 @@ def load_content(data_dir: Path, lang: str, source_lang: str | None = None) -> C
                          for k in fingerprints.stale_keys(tr_file, src_leaves, ov.translated)]
             texts, more = validate(Texts, shown)
             problems += more + _check_placeholders(shown)
+    spec, more, _spec_file = aud.load_spec(data_dir, audience)
+    problems += more
+    aud_origins: dict = {}
+    if texts and spec is not None:
+        a_src_file = aud.text_path(data_dir, audience, source_lang)
+        a_src = a_tr = None
+        if a_src_file.exists():
+            a_src, more = load(a_src_file)
+            problems += more
+        if a_src and lang != source_lang:
+            a_tr_file = aud.text_path(data_dir, audience, lang)
+            if a_tr_file.exists():
+                a_tr, more = load(a_tr_file)
+                problems += more
+            ov = catalog.overlay(a_src, a_tr)
+            problems += ov.problems
+            warnings += [_fallback(a_tr, a_tr_file, lang, k, source_lang) for k in ov.fallbacks]
+            warnings += [_stale(a_tr, lang, k, source_lang) for k in fingerprints.stale_keys(
+                a_tr_file, catalog.leaves(a_src.data), ov.translated)]
+            translated = set(ov.translated)
+            a_src = Source(path=a_tr_file if a_tr else a_src_file, data=ov.data,
+                           values=a_tr.values if a_tr else a_src.values,
+                           keys=a_tr.keys if a_tr else a_src.keys)
+            origin_of = {k: (a_tr if k in translated else None) for k in catalog.leaves(ov.data)}
+        else:
+            origin_of = {}
+        if a_src and not problems:
+            merged, applied, more = aud.apply(shown, a_src)
+            problems += more
+            if not more:
+                texts, more = validate(Texts, merged)
+                problems += more
+                original = load(a_src_file)[0] if lang != source_lang else a_src
+                for key in applied:
+                    src = origin_of.get(key) or original
+                    aud_origins[catalog.dotted(key)] = (str(src.path), *src.position(key))
+        if spec.lead_figures and facts:
+            for i, fid in enumerate(spec.lead_figures):
+                if fid not in facts.key_figures:
+                    problems.append(Problem(str(aud.spec_path(data_dir, audience)), None, None,
+                                            f"audience '{audience}': unknown key figure '{fid}'",
+                                            _known("key_figures", facts.key_figures)))
     if facts and texts:
         problems += _cross_check(facts, facts_src, texts, text_src)
     if problems:
         raise ContentError(problems)
     files = tuple(s.path for s in (facts_src, text_src, tr_src) if s)
+    origins = _origins(text_src, tr_src if lang != source_lang else None)
+    origins.update(aud_origins)
     return Content(lang=lang, facts=facts, texts=texts, files=files, warnings=tuple(warnings),
-                   origins=_origins(text_src, tr_src if lang != source_lang else None))
+                   origins=origins, audience=audience, spec=spec)
 
 
 def _origins(text_src: Source, tr_src: Source | None) -> dict:

@@ -131,8 +131,19 @@ class ContactText(Strict):
     cta: Text | None = None
 
 
+class Callout(Strict):
+    """An audience's own message, shown where its ``sections`` list ``callout``."""
+
+    heading: Text
+    summary: Text
+    """One or two sentences, for one-page layouts."""
+    paragraphs: list[Text] = Field(default_factory=list)
+    items: list[Text] = Field(default_factory=list)
+    """Short points, e.g. services or ways to get in touch."""
+
+
 class Texts(Strict):
-    """``data/text/<lang>.yaml``."""
+    """``data/text/<lang>.yaml``; an audience overlays ``data/text/audiences/<name>/<lang>.yaml``."""
 
     document: DocumentText
     organization: OrganizationText
@@ -147,3 +158,4 @@ class Texts(Strict):
     history: Timeline
     cooperation: Timeline
     contact: ContactText
+    callout: Callout | None = None

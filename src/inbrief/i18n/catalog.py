@@ -58,8 +58,8 @@ def overlay(source: Source, translation: Source | None) -> Overlay:
         tr_data = {}
     _walk(source.data, tr_data, (), translation, result)
     for key, _text in src_leaves.items():
-        if _get(tr_data, key) is not None and isinstance(_get(tr_data, key), str):
-            _set(merged, key, _get(tr_data, key))
+        if get_key(tr_data, key) is not None and isinstance(get_key(tr_data, key), str):
+            set_key(merged, key, get_key(tr_data, key))
             result.translated.append(key)
         else:
             result.fallbacks.append(key)
@@ -101,7 +101,7 @@ def _walk(src: Any, tr: Any, key: Key, tsrc: Source | None, result: Overlay) -> 
                                                 "quote it if it looks like a number or a date"))
 
 
-def _get(data: Any, key: Key) -> Any:
+def get_key(data: Any, key: Key) -> Any:
     for part in key:
         if isinstance(data, dict) and part in data:
             data = data[part]
@@ -112,7 +112,7 @@ def _get(data: Any, key: Key) -> Any:
     return data
 
 
-def _set(data: Any, key: Key, value: str) -> None:
+def set_key(data: Any, key: Key, value: str) -> None:
     for part in key[:-1]:
         data = data[part]
     data[key[-1]] = value

@@ -32,11 +32,26 @@ class LanguageStatus:
         return {**asdict(self), "up_to_date": self.up_to_date, "percent": self.percent}
 
 
-def _sources(data_dir: Path, lang: str, source_lang: str):
-    src, problems = load(text_path(data_dir, source_lang))
+def _pairs(data_dir: Path, lang: str, source_lang: str) -> list[tuple[str, Path, Path]]:
+    """(key prefix, source file, translation file) for the language file and each audience."""
+    from ..content import audience as aud
+
+    pairs = [("", text_path(data_dir, source_lang), text_path(data_dir, lang))]
+    root = data_dir / "text" / aud.AUDIENCE_DIR
+    if root.is_dir():
+        for folder in sorted(p for p in root.iterdir() if p.is_dir()):
+            src = aud.text_path(data_dir, folder.name, source_lang)
+            if src.exists():
+                pairs.append((f"audiences.{folder.name}.", src,
+                              aud.text_path(data_dir, folder.name, lang)))
+    return pairs
+
+
+def _overlay(src_file: Path, tr_file: Path | None):
+    src, problems = load(src_file)
     tr = None
-    if lang != source_lang and text_path(data_dir, lang).exists():
-        tr, more = load(text_path(data_dir, lang))
+    if tr_file is not None and tr_file.exists():
+        tr, more = load(tr_file)
         problems += more
     if problems:
         raise ContentError(problems)
@@ -47,26 +62,49 @@ def _sources(data_dir: Path, lang: str, source_lang: str):
 
 
 def status(data_dir: Path, lang: str, source_lang: str) -> LanguageStatus:
-    src, ov = _sources(data_dir, lang, source_lang)
-    leaves = catalog.leaves(src.data)
-    if lang == source_lang:
-        return LanguageStatus(lang, len(leaves), len(leaves), [], [])
-    stale = fingerprints.stale_keys(text_path(data_dir, lang), leaves, ov.translated)
-    return LanguageStatus(lang, len(leaves), len(ov.translated),
-                          [catalog.dotted(k) for k in ov.fallbacks],
-                          [catalog.dotted(k) for k in stale])
+    total = translated = 0
+    missing: list[str] = []
+    stale: list[str] = []
+    for prefix, src_file, tr_file in _pairs(data_dir, lang, source_lang):
+        src, ov = _overlay(src_file, None if lang == source_lang else tr_file)
+        leaves = catalog.leaves(src.data)
+        total += len(leaves)
+        if lang == source_lang:
+            translated += len(leaves)
+            continue
+        translated += len(ov.translated)
+        missing += [prefix + catalog.dotted(k) for k in ov.fallbacks]
+        stale += [prefix + catalog.dotted(k)
+                  for k in fingerprints.stale_keys(tr_file, leaves, ov.translated)]
+    return LanguageStatus(lang, total, translated, missing, stale)
 
 
 def confirm(data_dir: Path, lang: str, source_lang: str, keys: list[str] | None) -> list[str]:
     """Mark translations as made from the current source text; returns the keys changed."""
-    src, ov = _sources(data_dir, lang, source_lang)
-    known = {catalog.dotted(k) for k in ov.translated}
+    from ..errors import UserError
+
+    pairs = _pairs(data_dir, lang, source_lang)
+    plans, known = [], set()
+    for prefix, src_file, tr_file in pairs:
+        if not tr_file.exists():
+            continue
+        src, ov = _overlay(src_file, tr_file)
+        names = {prefix + catalog.dotted(k) for k in ov.translated}
+        known |= names
+        plans.append((prefix, src, ov, tr_file))
     unknown = [k for k in keys or [] if k not in known]
     if unknown:
-        from ..errors import UserError
-
         raise UserError(f"{text_path(data_dir, lang)}: no translated text for "
                         f"{', '.join(unknown)} — check the key with `inbrief translations "
                         f"--lang {lang} --verbose`")
-    return fingerprints.confirm(text_path(data_dir, lang), catalog.leaves(src.data),
-                                ov.translated, set(keys) if keys else None)
+    changed = []
+    for prefix, src, ov, tr_file in plans:
+        only = None
+        if keys:
+            only = {k[len(prefix):] for k in keys if k.startswith(prefix)
+                    and (prefix or not k.startswith("audiences."))}
+            if not only:
+                continue
+        changed += [prefix + k for k in fingerprints.confirm(
+            tr_file, catalog.leaves(src.data), ov.translated, only)]
+    return changed

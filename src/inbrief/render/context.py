@@ -81,6 +81,34 @@ def trend_chart(content: Content):
         rtl=text_direction(lang) == "rtl", width_mm=70, height_mm=28)}
 
 
+# Sections that sit side by side when an audience puts them next to each other.
+PAIRS = {("overview", "mission"), ("history", "cooperation")}
+
+
+def sections(content: Content) -> list[str]:
+    """The audience's sections, minus those with nothing to show."""
+    from ..content.audience import DEFAULT_SECTIONS
+
+    wanted = list(content.spec.sections) if content.spec is not None else list(DEFAULT_SECTIONS)
+    if content.texts.callout is None and "callout" in wanted:
+        wanted.remove("callout")
+    return wanted
+
+
+def rows(names: list[str]) -> list[list[str]]:
+    """Group adjacent pairs into two-column rows; everything else gets a row of its own."""
+    out: list[list[str]] = []
+    i = 0
+    while i < len(names):
+        if i + 1 < len(names) and (names[i], names[i + 1]) in PAIRS:
+            out.append([names[i], names[i + 1]])
+            i += 2
+        else:
+            out.append([names[i]])
+            i += 1
+    return out
+
+
 def build_context(content: Content, *, layout: str, audience: str, filler_pages: int = 0,
                   print_mode: bool = False) -> dict:
     from .qr import qr_svg
@@ -88,7 +116,9 @@ def build_context(content: Content, *, layout: str, audience: str, filler_pages:
     facts, t, lang = content.facts, content.texts, content.lang
     contact = facts.organization.contact
     address = contact.address
-    lead = facts.lead_figures or list(facts.key_figures)
+    spec = content.spec
+    lead = (spec.lead_figures if spec is not None and spec.lead_figures
+            else facts.lead_figures or list(facts.key_figures))
     lead_views = [figure_view(content, f) for f in lead]
     cited: dict[str, list[str]] = {}
     for f in lead:
@@ -99,6 +129,8 @@ def build_context(content: Content, *, layout: str, audience: str, filler_pages:
         "layout": layout,
         "audience": audience,
         "filler_pages": filler_pages,
+        "sections": sections(content),
+        "rows": rows(sections(content)),
         "print_mode": print_mode,
         "t": t,
         "facts": facts,

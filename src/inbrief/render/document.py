@@ -35,8 +35,8 @@ def render_document(project: Project, content: Content, layout: str, audience: s
                     faces: list[Face], *, paper: str = "a4", print_mode: bool = False,
                     filler_pages: int = 0) -> Rendered:
     cfg = project.config.layouts[layout]
-    templates = search_path(project.root, "templates")
-    styles = search_path(project.root, "styles")
+    templates = search_path(project.root, "templates", audience)
+    styles = search_path(project.root, "styles", audience)
     env = make_env(templates)
     context = build_context(content, layout=layout, audience=audience, filler_pages=filler_pages,
                             print_mode=print_mode)

@@ -12,9 +12,17 @@ from ..errors import UserError
 from ..project.defaults import builtin_root
 
 
-def search_path(project_root: Path, kind: str) -> list[Path]:
-    """Folders for ``kind`` ('templates' or 'styles'), most specific first."""
-    folders = [project_root / kind, builtin_root() / kind]
+def search_path(project_root: Path, kind: str, audience: str | None = None) -> list[Path]:
+    """Folders for ``kind`` ('templates' or 'styles'), most specific first.
+
+    For an audience: the project's ``<kind>/audiences/<name>/``, the project's ``<kind>/``,
+    then the same two in the built-in defaults.
+    """
+    folders = []
+    for root in (project_root, builtin_root()):
+        if audience:
+            folders.append(root / kind / "audiences" / audience)
+        folders.append(root / kind)
     out: list[Path] = []
     for f in folders:
         r = f.resolve()
