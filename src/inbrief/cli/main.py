@@ -153,6 +153,57 @@ def build(state: State, langs, layouts, audiences, out, force, fmt, strict, pape
 
 @cli.command()
 @_filters
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path),
+              help="Output folder. Default: output/ in the project.")
+@click.pass_obj
+def watch(state: State, langs, layouts, audiences, out):
+    """Build, then rebuild the targets each saved change affects. Ctrl-C stops.
+
+    Watches inbrief.yaml, data/, templates/ and styles/. A mistake in an edit is
+    printed and watching goes on; fix the file and save again.
+
+    \b
+    Example:
+      inbrief watch --lang en --layout factsheet --audience general
+    """
+    from ..batch.build import Options
+    from ..batch.watch import watch as run_watch
+
+    project = state.project()
+    opts = Options(langs=langs, layouts=layouts, audiences=audiences, out=out,
+                   debug=state.debug)
+
+    def on_report(report, changed):
+        if changed:
+            names = ", ".join(display_path(p) for p in changed[:3])
+            more = f" and {len(changed) - 3} more" if len(changed) > 3 else ""
+            click.echo(f"changed: {names}{more}")
+        built = [r for r in report.results if r.status == "built"]
+        for r in built:
+            click.echo(f"rebuilt {r.path}  {r.pages} p  {r.seconds:.2f} s")
+        for r in report.results:
+            if r.status == "failed":
+                click.echo(f"FAILED  {r.error}", err=True)
+        cached = sum(r.status == "cached" for r in report.results)
+        click.echo(f"{len(built)} rebuilt, {cached} unchanged, "
+                   f"{len(report.failed)} failed → {display_path(report.out)}")
+
+    def on_error(exc):
+        click.echo(exc.text, err=True)
+        click.echo("fix the file and save: still watching", err=True)
+
+    def on_waiting():
+        click.echo("watching for changes (Ctrl-C to stop)…", err=True)
+
+    try:
+        run_watch(project.root, opts, on_report=on_report, on_error=on_error,
+                  on_waiting=on_waiting)
+    except KeyboardInterrupt:
+        click.echo("stopped watching", err=True)
+
+
+@cli.command()
+@_filters
 @click.pass_obj
 def check(state: State, langs, layouts, audiences):
     """Validate configuration, content and templates without writing anything."""
