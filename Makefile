@@ -14,6 +14,7 @@ build: $(STAMP)
 	$(BIN)/inbrief build
 
 test: $(STAMP)
+	@./.ci/system-deps --test
 	$(BIN)/python -m pytest -q
 
 setup: $(STAMP)

@@ -204,6 +204,56 @@ def watch(state: State, langs, layouts, audiences, out):
 
 @cli.command()
 @_filters
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535),
+              help="Port on 127.0.0.1 (the preview never listens on other interfaces).")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path),
+              help="Output folder. Default: output/ in the project.")
+@click.pass_obj
+def preview(state: State, langs, layouts, audiences, port, out):
+    """Serve the real PDF pages on http://127.0.0.1:PORT, refreshed after each rebuild.
+
+    Builds the selected targets, watches for changes like `inbrief watch`, and
+    shows the pages rasterised from the PDFs. Ctrl-C stops.
+
+    \b
+    Example:
+      inbrief preview --lang en --lang ar --layout factsheet --port 8000
+    """
+    from ..batch.build import Options
+    from ..batch.preview import State as PreviewState, serve
+    from ..batch.watch import watch as run_watch
+
+    project = state.project()
+    opts = Options(langs=langs, layouts=layouts, audiences=audiences, out=out,
+                   debug=state.debug)
+    out_dir = (out or project.output_dir).resolve()
+    shared = PreviewState(out_dir, project.config)
+    server = serve(port, shared)
+    click.echo(f"preview on http://127.0.0.1:{port}/ (Ctrl-C to stop)", err=True)
+
+    def on_report(report, changed):
+        built = [r for r in report.results if r.status == "built"]
+        for r in built:
+            click.echo(f"rebuilt {r.path}", err=True)
+        for r in report.failed:
+            click.echo(f"FAILED  {r.error}", err=True)
+        shared.bump(f"{len(built)} rebuilt, {len(report.failed)} failed")
+
+    def on_error(exc):
+        click.echo(exc.text, err=True)
+        shared.bump("error: " + exc.text.splitlines()[0])
+
+    try:
+        run_watch(project.root, opts, on_report=on_report, on_error=on_error,
+                  on_waiting=lambda: None)
+    except KeyboardInterrupt:
+        click.echo("stopped preview", err=True)
+    finally:
+        server.shutdown()
+
+
+@cli.command()
+@_filters
 @click.pass_obj
 def check(state: State, langs, layouts, audiences):
     """Validate configuration, content and templates without writing anything."""
