@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..config.loader import Project
@@ -19,7 +19,6 @@ class Rendered:
     html: str
     stylesheets: list[tuple[Path | None, str]]
     """(file it came from, CSS text); the generated sheet has no file."""
-    inputs: set[Path] = field(default_factory=set)
 
 
 PAGE_SIZES = {
@@ -54,8 +53,7 @@ def render_document(project: Project, content: Content, layout: str, audience: s
         (own, own.read_text(encoding="utf-8")),
     ]
     sheets.append((None, page_css(cfg.paper, paper, print_mode)))
-    inputs = set(env.loader.used) | {p for p, _ in sheets if p} | set(content.files)
-    return Rendered(html=html, stylesheets=sheets, inputs=inputs)
+    return Rendered(html=html, stylesheets=sheets)
 
 
 def page_css(layout_paper: str, paper: str, print_mode: bool) -> str:

@@ -12,22 +12,9 @@ from ..errors import ContentError, Problem
 from . import filters
 
 
-class RecordingLoader(FileSystemLoader):
-    """Remembers every template file read: they are inputs of the build's fingerprint."""
-
-    def __init__(self, folders: list[Path]):
-        super().__init__([str(f) for f in folders])
-        self.used: set[Path] = set()
-
-    def get_source(self, environment, template):
-        source, filename, uptodate = super().get_source(environment, template)
-        self.used.add(Path(filename))
-        return source, filename, uptodate
-
-
 def make_env(folders: list[Path]) -> Environment:
     env = Environment(
-        loader=RecordingLoader(folders),
+        loader=FileSystemLoader([str(f) for f in folders]),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
