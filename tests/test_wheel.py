@@ -51,7 +51,9 @@ def test_installed_wheel_inits_and_builds(wheel, tmp_path):
     cmd = [str(py), "-m", "inbrief"]
     subprocess.run(cmd + ["init", "site"], check=True, cwd=tmp_path, env=env)
     site = tmp_path / "site"
-    done = subprocess.run(cmd + ["build", "--audience", "general"], cwd=site, env=env, capture_output=True, text=True)
+    # Two languages (both directions), every layout: the whole matrix is the repo's own build.
+    done = subprocess.run(cmd + ["build", "--audience", "general", "--lang", "en", "--lang", "ar"],
+                          cwd=site, env=env, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr + done.stdout
     assert len(PdfReader(site / "output/en/iom-in-brief-factsheet-general.pdf").pages) == 1
     assert 2 <= len(PdfReader(site / "output/en/iom-in-brief-brief-general.pdf").pages) <= 4
