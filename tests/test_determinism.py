@@ -43,3 +43,33 @@ def test_unchanged_inputs_are_cached(built):
     assert before == {p: p.stat().st_mtime_ns for p in built.rglob("*.pdf")}
     manifest = json.loads((built / "manifest.json").read_text())
     assert all(t["cached"] for t in manifest["targets"])
+
+
+def test_jobs_do_not_change_the_bytes(tmp_path):
+    outs = {}
+    for jobs in ("1", "2"):
+        out = tmp_path / f"j{jobs}"
+        result = run("--project", str(REPO), "build", "--lang", "ar", "--audience", "migrants",
+                     "--jobs", jobs, "--out", str(out))
+        assert result.exit_code == 0, result.output
+        outs[jobs] = {p.relative_to(out): p.read_bytes() for p in out.rglob("*.pdf")}
+    assert outs["1"] == outs["2"] and len(outs["1"]) == 5
+
+
+def test_shards_are_disjoint_and_cover_the_matrix():
+    import json as _json
+
+    def keys(*args):
+        result = run("--project", str(REPO), "list", "--json", *args)
+        assert result.exit_code == 0, result.output
+        return [(t["lang"], t["layout"], t["audience"]) for t in _json.loads(result.stdout)["targets"]]
+
+    everything = keys()
+    parts = [keys("--shard", f"{k}/3") for k in (1, 2, 3)]
+    assert sorted(sum(parts, [])) == sorted(everything)
+    assert all(part for part in parts)
+    assert len(set(sum(parts, []))) == len(everything)
+    # Stable under reordering of the configuration: a target's shard depends on its key only.
+    from inbrief.batch.matrix import Target, in_shard
+
+    assert all(in_shard(Target(*key), (1, 3)) for key in parts[0])

@@ -45,6 +45,10 @@ class Options:
     debug: bool = False
     paper: str = "a4"
     print_mode: bool = False
+    jobs: int = 1
+    """Worker processes for rendering; the CLI defaults to the CPU count."""
+    shard: tuple[int, int] | None = None
+    """(k, n): build only the k-th of n deterministic, disjoint, covering parts of the matrix."""
     pdf_variant: str | None = None
 
     @property
@@ -92,7 +96,7 @@ Contents = dict[tuple[str, str], Content]
 def prepare(project: Project, opts: Options) -> tuple[list[Target], Contents,
                                                       dict[Target, Rendered], dict[str, list[Face]]]:
     """Stages 1 and 2; raises ContentError with every problem found."""
-    targets = matrix(project.config, opts.langs, opts.layouts, opts.audiences)
+    targets = matrix(project.config, opts.langs, opts.layouts, opts.audiences, opts.shard)
     contents: Contents = {}
     problems: list[Problem] = []
     for lang, audience in sorted({(t.lang, t.audience) for t in targets}):
@@ -155,8 +159,6 @@ def target_fingerprint(project: Project, t: Target, r: Rendered, faces: list[Fac
 
 def build(project: Project, opts: Options, progress: Progress | None = None,
           progress_warnings: Callable[[Problem], None] | None = None) -> Report:
-    from ..pdf.engine import DEFAULT_VARIANT, render_pdf  # WeasyPrint loads only when needed
-
     out = (opts.out or project.output_dir).resolve()
     targets, contents, rendered, faces = prepare(project, opts)
     if progress_warnings:
@@ -167,76 +169,141 @@ def build(project: Project, opts: Options, progress: Progress | None = None,
     entries = dict(old)
     results: list[Result] = []
     roots = _allowed_roots(project, faces)
+    jobs = []
     for t in targets:
         started = time.perf_counter()
-        r = rendered[t]
-        content_warnings = [w.format() for w in contents[(t.lang, t.audience)].warnings]
+        content = contents[(t.lang, t.audience)]
+        content_warnings = [w.format() for w in content.warnings]
         rel = t.filename(project.config, opts.format, opts.variant_suffix)
-        dest = out / rel
         key = (t.lang, t.layout, t.audience, opts.format, opts.variant_suffix)
-        fp = target_fingerprint(project, t, r, faces[t.lang], opts)
+        fp = target_fingerprint(project, t, rendered[t], faces[t.lang], opts)
         prev = old.get(key)
         if (not opts.force and prev and prev.get("fingerprint") == fp
-                and manifest.sha256_file(dest) == prev.get("sha256")):
+                and manifest.sha256_file(out / rel) == prev.get("sha256")):
             # Content warnings (fallbacks, staleness) are re-evaluated on every run.
             warns = content_warnings + list(prev.get("render_warnings", []))
             res = Result(t, "cached", rel, prev.get("pages"), prev.get("bytes"),
                          time.perf_counter() - started, warns)
             entries[key] = {**prev, "cached": True, "warnings": warns}
+            results.append(res)
+            if progress:
+                progress(res)
         else:
-            step, imposed_entry = copyfit.NONE, None
-            try:
-                if opts.format == "html":
-                    data, pages, warns = _html_bundle(r, dest, out), None, []
-                else:
-                    made = produce_pdf(
-                        project, t, r, roots=roots, variant=opts.pdf_variant or DEFAULT_VARIANT,
-                        print_mode=opts.print_mode, rtl=text_direction(t.lang) == "rtl",
-                        rerender=lambda n, t=t: render_document(
-                            project, contents[(t.lang, t.audience)], t.layout, t.audience,
-                            faces[t.lang],
-                            paper=opts.paper, print_mode=opts.print_mode, filler_pages=n))
-                    data, pages, warns, step = made.data, made.pages, made.warnings, made.step
-                    if made.imposed:
-                        imposed_rel = rel[:-len(".pdf")] + "-imposed.pdf"
-                        atomic.write_bytes(out / imposed_rel, made.imposed[0])
-                        imposed_entry = {
-                            "path": imposed_rel, "sha256": hashlib.sha256(made.imposed[0]).hexdigest(),
-                            "pages": len(made.imposed[1]), "bytes": len(made.imposed[0]),
-                            "order": [list(p) for p in made.imposed[1]]}
-                atomic.write_bytes(dest, data)
-            except TargetFailed as exc:
-                res = Result(t, "failed", rel, seconds=time.perf_counter() - started,
-                             error=str(exc))
-            except Exception as exc:  # one target's crash must not stop the others
-                if opts.debug:
-                    raise
-                res = Result(t, "failed", rel, seconds=time.perf_counter() - started,
-                             error=f"{t.key}: internal error while rendering: "
-                                   f"{type(exc).__name__}: {exc} — this is a bug; re-run with "
-                                   f"--debug and report the traceback")
-            else:
-                render_warnings, warns = warns, content_warnings + warns
-                res = Result(t, "built", rel, pages, len(data), time.perf_counter() - started,
-                             warns)
-                entries[key] = {
-                    "lang": t.lang, "layout": t.layout, "audience": t.audience,
-                    "format": opts.format, "variant": opts.variant_suffix.lstrip("-") or None,
-                    "paper": opts.paper, "print": opts.print_mode,
-                    "pdf_variant": None if opts.format == "html"
-                    else opts.pdf_variant or DEFAULT_VARIANT, "path": rel,
-                    "sha256": hashlib.sha256(data).hexdigest(), "pages": pages,
-                    "bytes": len(data), "cached": False, "warnings": warns,
-                    "render_warnings": render_warnings, "fingerprint": fp,
-                    "copyfit": None if opts.format == "html" or step == copyfit.NONE
-                    else step.as_dict(),
-                    "imposed": imposed_entry,
-                }
+            jobs.append(_Job(project, content, t, rendered[t], faces[t.lang], roots, opts, rel,
+                             out, key, fp, content_warnings))
+    for job, res, entry in _run(jobs, opts):
         results.append(res)
+        if entry is not None:
+            entries[job.key] = entry
         if progress:
             progress(res)
+    order = {t: i for i, t in enumerate(targets)}
+    results.sort(key=lambda r: order[r.target])
     manifest.write(out, entries, _meta())
     return Report(out=out, results=results)
+
+
+@dataclass
+class _Job:
+    """One target to render: everything a worker process needs, and nothing it must import."""
+
+    project: Project
+    content: Content
+    target: Target
+    rendered: Rendered
+    faces: list[Face]
+    roots: list[Path]
+    opts: Options
+    rel: str
+    out: Path
+    key: tuple
+    fingerprint: str
+    content_warnings: list[str]
+
+
+def _run(jobs: list[_Job], opts: Options):
+    """Yield (job, result, manifest entry) as targets finish, in a process pool if asked."""
+    workers = min(opts.jobs, len(jobs))
+    if workers <= 1:
+        for job in jobs:
+            yield (job, *_make(job))
+        return
+    import multiprocessing
+    import sys
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    # Fork is cheapest, but only before WeasyPrint (and its C libraries) are loaded here.
+    method = "spawn" if "weasyprint" in sys.modules else "fork"
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method))
+    try:
+        futures = {pool.submit(_make, job): job for job in jobs}
+        for future in as_completed(futures):
+            job = futures[future]
+            try:
+                res, entry = future.result()
+            except Exception as exc:  # the worker died: this target fails, the others go on
+                res, entry = Result(job.target, "failed", job.rel,
+                                    error=f"{job.target.key}: worker failed: "
+                                          f"{type(exc).__name__}: {exc}"), None
+            yield job, res, entry
+    except KeyboardInterrupt:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _make(job: _Job) -> tuple[Result, dict | None]:
+    """Render and write one target; runs in a worker process when --jobs > 1."""
+    from ..pdf.engine import DEFAULT_VARIANT
+
+    t, opts, rel, out = job.target, job.opts, job.rel, job.out
+    started = time.perf_counter()
+    step, imposed_entry = copyfit.NONE, None
+    try:
+        if opts.format == "html":
+            data, pages, warns = _html_bundle(job.rendered, out / rel, out), None, []
+        else:
+            made = produce_pdf(
+                job.project, t, job.rendered, roots=job.roots,
+                variant=opts.pdf_variant or DEFAULT_VARIANT, print_mode=opts.print_mode,
+                rtl=text_direction(t.lang) == "rtl",
+                rerender=lambda n: render_document(
+                    job.project, job.content, t.layout, t.audience, job.faces,
+                    paper=opts.paper, print_mode=opts.print_mode, filler_pages=n))
+            data, pages, warns, step = made.data, made.pages, made.warnings, made.step
+            if made.imposed:
+                imposed_rel = rel[:-len(".pdf")] + "-imposed.pdf"
+                atomic.write_bytes(out / imposed_rel, made.imposed[0])
+                imposed_entry = {
+                    "path": imposed_rel, "sha256": hashlib.sha256(made.imposed[0]).hexdigest(),
+                    "pages": len(made.imposed[1]), "bytes": len(made.imposed[0]),
+                    "order": [list(p) for p in made.imposed[1]]}
+        atomic.write_bytes(out / rel, data)
+    except TargetFailed as exc:
+        return Result(t, "failed", rel, seconds=time.perf_counter() - started,
+                      error=str(exc)), None
+    except Exception as exc:  # one target's crash must not stop the others
+        if opts.debug:
+            raise
+        return Result(t, "failed", rel, seconds=time.perf_counter() - started,
+                      error=f"{t.key}: internal error while rendering: "
+                            f"{type(exc).__name__}: {exc} — this is a bug; re-run with "
+                            f"--debug and report the traceback"), None
+    render_warnings, warns = warns, job.content_warnings + warns
+    res = Result(t, "built", rel, pages, len(data), time.perf_counter() - started, warns)
+    entry = {
+        "lang": t.lang, "layout": t.layout, "audience": t.audience,
+        "format": opts.format, "variant": opts.variant_suffix.lstrip("-") or None,
+        "paper": opts.paper, "print": opts.print_mode,
+        "pdf_variant": None if opts.format == "html" else opts.pdf_variant or DEFAULT_VARIANT,
+        "path": rel, "sha256": hashlib.sha256(data).hexdigest(), "pages": pages,
+        "bytes": len(data), "cached": False, "warnings": warns,
+        "render_warnings": render_warnings, "fingerprint": job.fingerprint,
+        "copyfit": None if opts.format == "html" or step == copyfit.NONE else step.as_dict(),
+        "imposed": imposed_entry,
+    }
+    return res, entry
 
 
 def _allowed_roots(project: Project, faces: dict[str, list[Face]]) -> list[Path]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 from ..config.model import Config
@@ -25,16 +26,27 @@ class Target:
         return f"{stem}{suffix}.{fmt}"
 
 
-def matrix(config: Config, langs=(), layouts=(), audiences=()) -> list[Target]:
+def in_shard(target: Target, shard: tuple[int, int] | None) -> bool:
+    """A target's shard depends only on its own key: stable when the config is reordered."""
+    if shard is None:
+        return True
+    k, n = shard
+    digest = hashlib.sha256(target.key.encode()).digest()
+    return int.from_bytes(digest[:8], "big") % n == k - 1
+
+
+def matrix(config: Config, langs=(), layouts=(), audiences=(), shard=None) -> list[Target]:
     """All targets, or those matching the filters; unknown filter values are usage errors."""
     _check("language", langs, config.languages, "--lang")
     _check("layout", layouts, list(config.layouts), "--layout")
     _check("audience", audiences, config.audiences, "--audience")
     return sorted(
-        Target(lang, layout, audience)
-        for lang in config.languages if not langs or lang in langs
-        for layout in config.layouts if not layouts or layout in layouts
-        for audience in config.audiences if not audiences or audience in audiences
+        t for t in (
+            Target(lang, layout, audience)
+            for lang in config.languages if not langs or lang in langs
+            for layout in config.layouts if not layouts or layout in layouts
+            for audience in config.audiences if not audiences or audience in audiences)
+        if in_shard(t, shard)
     )
 
 

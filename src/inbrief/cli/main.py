@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -75,6 +76,18 @@ def cli(ctx, project, debug):
     ctx.obj = State(project, debug)
 
 
+def _parse_shard(ctx, param, value):
+    if value is None:
+        return None
+    try:
+        k, n = (int(x) for x in value.split("/"))
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not K/N, e.g. 2/4") from None
+    if not 1 <= k <= n:
+        raise click.BadParameter(f"{value!r}: K must be between 1 and N")
+    return (k, n)
+
+
 def _filters(f):
     f = click.option("--audience", "audiences", multiple=True, metavar="NAME",
                      help="Only this audience (repeatable).")(f)
@@ -100,10 +113,15 @@ def _filters(f):
 @click.option("--pdf-variant", type=click.Choice(PDF_VARIANTS), metavar="NAME",
               help="PDF standard to claim and meet: " + ", ".join(PDF_VARIANTS) +
                    ". Default pdf/ua-1.")
+@click.option("--jobs", "-j", type=click.IntRange(1, 256), default=None, metavar="N",
+              help="Worker processes (default: the number of CPUs).")
+@click.option("--shard", callback=_parse_shard, metavar="K/N",
+              help="Build only part K of N (1-based): deterministic, disjoint, covering; for "
+                   "splitting the matrix across CI runners.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only problems and the summary.")
 @click.pass_obj
 def build(state: State, langs, layouts, audiences, out, force, fmt, strict, paper, print_mode,
-          pdf_variant, quiet):
+          pdf_variant, jobs, shard, quiet):
     """Build the PDFs (or HTML) of the matrix languages × layouts × audiences.
 
     \b
@@ -119,7 +137,8 @@ def build(state: State, langs, layouts, audiences, out, force, fmt, strict, pape
     project = state.project()
     opts = Options(langs=langs, layouts=layouts, audiences=audiences, out=out, force=force,
                    format=fmt, strict=strict, debug=state.debug, paper=paper,
-                   print_mode=print_mode, pdf_variant=pdf_variant)
+                   print_mode=print_mode, pdf_variant=pdf_variant,
+                   jobs=jobs or os.cpu_count() or 1, shard=shard)
 
     def progress(res):
         if res.status == "failed":
@@ -269,14 +288,15 @@ def check(state: State, langs, layouts, audiences):
 
 @cli.command(name="list")
 @_filters
+@click.option("--shard", callback=_parse_shard, metavar="K/N", help="Only part K of N.")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @click.pass_obj
-def list_(state: State, langs, layouts, audiences, as_json):
+def list_(state: State, langs, layouts, audiences, shard, as_json):
     """Print the build matrix: one line per target."""
     from ..batch.matrix import matrix
 
     project = state.project()
-    targets = matrix(project.config, langs, layouts, audiences)
+    targets = matrix(project.config, langs, layouts, audiences, shard)
     rows = [{"lang": t.lang, "layout": t.layout, "audience": t.audience,
              "path": t.filename(project.config)} for t in targets]
     if as_json:
