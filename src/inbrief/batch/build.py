@@ -191,15 +191,18 @@ def build(project: Project, opts: Options, progress: Progress | None = None,
         else:
             jobs.append(_Job(project, content, t, rendered[t], faces[t.lang], roots, opts, rel,
                              out, key, fp, content_warnings))
-    for job, res, entry in _run(jobs, opts):
-        results.append(res)
-        if entry is not None:
-            entries[job.key] = entry
-        if progress:
-            progress(res)
+    try:
+        for job, res, entry in _run(jobs, opts):
+            results.append(res)
+            if entry is not None:
+                entries[job.key] = entry
+            if progress:
+                progress(res)
+    finally:
+        # Also on Ctrl-C: the manifest lists exactly the intact files on disk.
+        manifest.write(out, entries, _meta())
     order = {t: i for i, t in enumerate(targets)}
     results.sort(key=lambda r: order[r.target])
-    manifest.write(out, entries, _meta())
     return Report(out=out, results=results)
 
 
