@@ -73,3 +73,26 @@ def test_shards_are_disjoint_and_cover_the_matrix():
     from inbrief.batch.matrix import Target, in_shard
 
     assert all(in_shard(Target(*key), (1, 3)) for key in parts[0])
+
+
+def test_merge_joins_shards(tmp_path):
+    import json as _json
+
+    shards = []
+    for k in (1, 2):
+        out = tmp_path / f"shard-{k}"
+        result = run("--project", str(REPO), "build", "--lang", "en", "--audience", "general",
+                     "--shard", f"{k}/2", "--out", str(out))
+        assert result.exit_code == 0, result.output
+        shards.append(out)
+    merged = tmp_path / "merged"
+    result = run("merge", *map(str, shards), "--out", str(merged))
+    assert result.exit_code == 0, result.output
+    targets = _json.loads((merged / "manifest.json").read_text())["targets"]
+    assert sorted(t["layout"] for t in targets) == ["booklet", "brief", "factsheet", "leaflet"]
+    for t in targets:
+        assert hashlib.sha256((merged / t["path"]).read_bytes()).hexdigest() == t["sha256"]
+    holder = next(s for s in shards if (s / targets[0]["path"]).exists())
+    (holder / targets[0]["path"]).write_bytes(b"broken")
+    broken = run("merge", *map(str, shards), "--out", str(tmp_path / "again"))
+    assert broken.exit_code == 2 and "does not match its manifest entry" in broken.stderr

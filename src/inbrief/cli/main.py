@@ -376,6 +376,24 @@ def confirm(state: State, lang, keys):
 
 
 @cli.command()
+@click.argument("sources", nargs=-1, required=True,
+                type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--out", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder to receive the files and the merged manifest.json.")
+def merge(sources, out):
+    """Join shard outputs (each an --out folder with its manifest.json) into one.
+
+    \b
+    Example (after three CI jobs ran `inbrief build --shard K/3 --out shard-K`):
+      inbrief merge shard-1 shard-2 shard-3 --out output
+    """
+    from ..batch.merge import merge as run_merge
+
+    count = run_merge(list(sources), out)
+    click.echo(f"merged {count} target(s) from {len(sources)} folder(s) → {display_path(out)}")
+
+
+@cli.command()
 @click.argument("key")
 @click.option("--lang", default=None, metavar="CODE", help="Language (default: the source).")
 @click.option("--audience", default="general", show_default=True, metavar="NAME")
