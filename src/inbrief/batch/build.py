@@ -158,13 +158,16 @@ def target_fingerprint(project: Project, t: Target, r: Rendered, faces: list[Fac
 
 
 def build(project: Project, opts: Options, progress: Progress | None = None,
-          progress_warnings: Callable[[Problem], None] | None = None) -> Report:
+          progress_warnings: Callable[[Problem], None] | None = None,
+          on_start: Callable[[int], None] | None = None) -> Report:
     out = (opts.out or project.output_dir).resolve()
     targets, contents, rendered, faces = prepare(project, opts)
     if progress_warnings:
         for w in sorted({w for c in contents.values() for w in c.warnings}):
             progress_warnings(w)
     out.mkdir(parents=True, exist_ok=True)
+    if on_start:
+        on_start(len(targets))
     old = {manifest.entry_key(e): e for e in manifest.read(out)["targets"]}
     entries = dict(old)
     results: list[Result] = []

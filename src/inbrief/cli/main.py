@@ -119,9 +119,11 @@ def _filters(f):
               help="Build only part K of N (1-based): deterministic, disjoint, covering; for "
                    "splitting the matrix across CI runners.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only problems and the summary.")
+@click.option("--verbose", "-v", is_flag=True,
+              help="One line per target, also on a terminal (instead of the live counter).")
 @click.pass_obj
 def build(state: State, langs, layouts, audiences, out, force, fmt, strict, paper, print_mode,
-          pdf_variant, jobs, shard, quiet):
+          pdf_variant, jobs, shard, quiet, verbose):
     """Build the PDFs (or HTML) of the matrix languages × layouts × audiences.
 
     \b
@@ -140,16 +142,27 @@ def build(state: State, langs, layouts, audiences, out, force, fmt, strict, pape
                    print_mode=print_mode, pdf_variant=pdf_variant,
                    jobs=jobs or os.cpu_count() or 1, shard=shard)
 
+    # A live counter on a terminal; one plain line per target in logs and CI.
+    live = not quiet and not verbose and sys.stderr.isatty() and not os.environ.get("CI")
+    done = {"n": 0, "total": 0}
+
+    def start(total):
+        done["total"] = total
+
     def progress(res):
+        done["n"] += 1
+        if live:
+            click.echo(f"\r\033[K[{done['n']}/{done['total']}] {res.status} {res.path}",
+                       err=True, nl=False)
         if res.status == "failed":
-            click.echo(f"FAILED  {res.error}", err=True)
-        elif not quiet:
+            click.echo(("\n" if live else "") + f"FAILED  {res.error}", err=True)
+        elif not quiet and not live:
             size = f"{res.bytes / 1024:.0f} KB" if res.bytes else ""
             pages = f"{res.pages} p" if res.pages else ""
             click.echo(f"{res.status:<7} {res.path}  {pages:>4} {size:>7}  {res.seconds:5.2f} s")
         for w in res.warnings:
             if w not in content_warned:
-                click.echo(f"warning {res.path}: {w}", err=True)
+                click.echo(("\n" if live else "") + f"warning {res.path}: {w}", err=True)
 
     content_warned: set[str] = set()
 
@@ -157,7 +170,9 @@ def build(state: State, langs, layouts, audiences, out, force, fmt, strict, pape
         content_warned.add(problem.format())
         click.echo(f"warning: {problem.format()}", err=True)
 
-    report = run_build(project, opts, progress, content_warning)
+    report = run_build(project, opts, progress, content_warning, start)
+    if live:
+        click.echo("\r\033[K", err=True, nl=False)
     counts = {s: sum(r.status == s for r in report.results) for s in ("built", "cached", "failed")}
     warnings = len(content_warned) + sum(
         len([w for w in r.warnings if w not in content_warned]) for r in report.results)
