@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import (Environment, FileSystemLoader, StrictUndefined, TemplateError,
@@ -13,6 +14,17 @@ from . import filters
 
 
 def make_env(folders: list[Path]) -> Environment:
+    """One environment per search path and state of its files: templates compile once per
+    process, not once per target. Any added, removed or edited template (as under
+    `inbrief watch`) changes the key, so an override placed earlier on the path is seen.
+    """
+    stamps = tuple(sorted((str(p), p.stat().st_mtime_ns) for f in folders
+                          for p in f.rglob("*") if p.is_file()))
+    return _env(tuple(folders), stamps)
+
+
+@lru_cache(maxsize=32)
+def _env(folders: tuple[Path, ...], _stamps: tuple) -> Environment:
     env = Environment(
         loader=FileSystemLoader([str(f) for f in folders]),
         autoescape=True,
