@@ -30,8 +30,6 @@ class Content:
     lang: str
     facts: Facts
     texts: Texts
-    files: tuple[Path, ...]
-    """Files this content was read from: the inputs a build depends on."""
     warnings: tuple[Problem, ...] = field(default=())
     """Fallbacks to the source language and stale translations."""
     origins: dict = field(default_factory=dict)
@@ -130,10 +128,9 @@ def load_content(data_dir: Path, lang: str, source_lang: str | None = None,
         problems += _cross_check(facts, facts_src, texts, text_src)
     if problems:
         raise ContentError(problems)
-    files = tuple(s.path for s in (facts_src, text_src, tr_src) if s)
     origins = _origins(text_src, tr_src if lang != source_lang else None)
     origins.update(aud_origins)
-    return Content(lang=lang, facts=facts, texts=texts, files=files, warnings=tuple(warnings),
+    return Content(lang=lang, facts=facts, texts=texts, warnings=tuple(warnings),
                    origins=origins, audience=audience, spec=spec)
 
 

@@ -85,8 +85,34 @@ def _mark(node: yaml.Node) -> tuple[int, int]:
     return (node.start_mark.line + 1, node.start_mark.column + 1)
 
 
+_CACHE: dict[tuple, tuple[Source | None, list[Problem]]] = {}
+_CACHE_SIZE = 512
+
+
 def load(path: Path) -> tuple[Source | None, list[Problem]]:
-    """Read one YAML file; problems instead of exceptions, so a run can report all of them."""
+    """Read one YAML file; problems instead of exceptions, so a run can report all of them.
+
+    A build reads the same facts and text files once per language × audience; parsed
+    files are kept, keyed by their stamp, so an edit (watch) is always re-read. Callers
+    must not mutate the returned Source (overlays copy it).
+    """
+    try:
+        st = path.stat()
+        key = (str(path.resolve()), st.st_mtime_ns, st.st_size)
+    except OSError:
+        key = None
+    if key in _CACHE:
+        source, problems = _CACHE[key]
+        return source, list(problems)
+    result = _load(path)
+    if key is not None:
+        if len(_CACHE) >= _CACHE_SIZE:
+            _CACHE.clear()
+        _CACHE[key] = result
+    return result[0], list(result[1])
+
+
+def _load(path: Path) -> tuple[Source | None, list[Problem]]:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
