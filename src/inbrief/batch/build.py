@@ -28,7 +28,7 @@ from ..pdf.fonts import Face, fingerprint as font_fingerprint, resolve_faces
 from ..project.defaults import builtin_root
 from ..render.context import text_direction
 from ..render.document import Rendered, render_document
-from . import copyfit, manifest
+from . import copyfit, inputs, manifest
 from .matrix import Target, matrix
 from .produce import TargetFailed, produce_pdf
 
@@ -50,6 +50,13 @@ class Options:
     shard: tuple[int, int] | None = None
     """(k, n): build only the k-th of n deterministic, disjoint, covering parts of the matrix."""
     pdf_variant: str | None = None
+    timeout: float | None = None
+    """Seconds one target may take before it fails (None: no limit)."""
+
+    def output_options(self) -> dict:
+        """The options that change a file's bytes (not which files, nor how many workers)."""
+        return {"format": self.format, "paper": self.paper, "print": self.print_mode,
+                "pdf_variant": self.pdf_variant}
 
     @property
     def variant_suffix(self) -> str:
@@ -93,9 +100,23 @@ Contents = dict[tuple[str, str], Content]
 """Content by (language, audience)."""
 
 
-def prepare(project: Project, opts: Options) -> tuple[list[Target], Contents,
-                                                      dict[Target, Rendered], dict[str, list[Face]]]:
-    """Stages 1 and 2; raises ContentError with every problem found."""
+@dataclass
+class Prepared:
+    targets: list[Target]
+    contents: Contents
+    rendered: dict[Target, Rendered]
+    faces: dict[str, list[Face]]
+    failed: dict[Target, list[Problem]] = field(default_factory=dict)
+    """Targets whose templates failed (a broken audience override, say): the rest go on."""
+
+
+def prepare(project: Project, opts: Options, *, partial: bool = False) -> Prepared:
+    """Stages 1 and 2; raises ContentError with every problem found.
+
+    Content problems stop everything. A template problem stops only the targets it
+    affects when ``partial`` (a build) is asked, unless it affects them all; ``check``
+    treats every problem as fatal.
+    """
     targets = matrix(project.config, opts.langs, opts.layouts, opts.audiences, opts.shard)
     contents: Contents = {}
     problems: list[Problem] = []
@@ -118,20 +139,23 @@ def prepare(project: Project, opts: Options) -> tuple[list[Target], Contents,
     if problems:
         raise ContentError(problems)
     rendered: dict[Target, Rendered] = {}
+    failed: dict[Target, list[Problem]] = {}
     for t in targets:
         try:
-            rendered[t] = render_document(project, contents[(t.lang, t.audience)], t.layout,
-                                          t.audience,
-                                          faces[t.lang], paper=opts.paper,
-                                          print_mode=opts.print_mode)
+            r = render_document(project, contents[(t.lang, t.audience)], t.layout, t.audience,
+                                faces[t.lang], paper=opts.paper, print_mode=opts.print_mode)
         except ContentError as exc:
-            problems += exc.problems
+            failed[t] = exc.problems
             continue
-        problems += glyphs.check_rendered(t.lang, _visible_text(rendered[t].html),
-                                          f"templates/layouts/{t.layout}.html.j2", faces[t.lang])
-    if problems:
-        raise ContentError(problems)
-    return targets, contents, rendered, faces
+        missing = glyphs.check_rendered(t.lang, _visible_text(r.html),
+                                        f"templates/layouts/{t.layout}.html.j2", faces[t.lang])
+        if missing:
+            failed[t] = missing
+        else:
+            rendered[t] = r
+    if failed and (not partial or not rendered):
+        raise ContentError(list(dict.fromkeys(p for ps in failed.values() for p in ps)))
+    return Prepared(targets, contents, rendered, faces, failed)
 
 
 def _visible_text(html: str) -> str:
@@ -161,7 +185,14 @@ def build(project: Project, opts: Options, progress: Progress | None = None,
           progress_warnings: Callable[[Problem], None] | None = None,
           on_start: Callable[[int], None] | None = None) -> Report:
     out = (opts.out or project.output_dir).resolve()
-    targets, contents, rendered, faces = prepare(project, opts)
+    digest = inputs.digest(project, opts.output_options())
+    if not opts.force:
+        unchanged = _unchanged(project, opts, out, digest, progress, progress_warnings, on_start)
+        if unchanged is not None:
+            return unchanged
+    prepared = prepare(project, opts, partial=True)
+    targets, contents, rendered, faces = (prepared.targets, prepared.contents,
+                                          prepared.rendered, prepared.faces)
     if progress_warnings:
         for w in sorted({w for c in contents.values() for w in c.warnings}):
             progress_warnings(w)
@@ -175,6 +206,14 @@ def build(project: Project, opts: Options, progress: Progress | None = None,
     jobs = []
     for t in targets:
         started = time.perf_counter()
+        if t in prepared.failed:
+            res = Result(t, "failed", t.filename(project.config, opts.format, opts.variant_suffix),
+                         error=f"{t.key}: not built, its templates have errors:\n  " +
+                               "\n  ".join(p.format() for p in prepared.failed[t]))
+            results.append(res)
+            if progress:
+                progress(res)
+            continue
         content = contents[(t.lang, t.audience)]
         content_warnings = [w.format() for w in content.warnings]
         rel = t.filename(project.config, opts.format, opts.variant_suffix)
@@ -187,7 +226,7 @@ def build(project: Project, opts: Options, progress: Progress | None = None,
             warns = content_warnings + list(prev.get("render_warnings", []))
             res = Result(t, "cached", rel, prev.get("pages"), prev.get("bytes"),
                          time.perf_counter() - started, warns)
-            entries[key] = {**prev, "cached": True, "warnings": warns}
+            entries[key] = {**prev, "cached": True, "warnings": warns, "inputs": digest}
             results.append(res)
             if progress:
                 progress(res)
@@ -198,14 +237,67 @@ def build(project: Project, opts: Options, progress: Progress | None = None,
         for job, res, entry in _run(jobs, opts):
             results.append(res)
             if entry is not None:
-                entries[job.key] = entry
+                entries[job.key] = {**entry, "inputs": digest}
             if progress:
                 progress(res)
     finally:
-        # Also on Ctrl-C: the manifest lists exactly the intact files on disk.
+        # Also on Ctrl-C: no temporary file stays, and the manifest lists exactly
+        # the intact files on disk.
+        atomic.sweep(out)
         manifest.write(out, entries, _meta())
     order = {t: i for i, t in enumerate(targets)}
     results.sort(key=lambda r: order[r.target])
+    return Report(out=out, results=results)
+
+
+class _StoredWarning(str):
+    """A content warning read back from the manifest; prints like a fresh Problem."""
+
+    def format(self) -> str:  # noqa: A003 - mirrors Problem.format
+        return str(self)
+
+
+def _unchanged(project: Project, opts: Options, out: Path, digest: str,
+               progress: Progress | None, progress_warnings, on_start) -> Report | None:
+    """The whole selection cached, without loading content or templating: or None.
+
+    Holds when every selected target was last built or confirmed from these exact
+    inputs (same digest) and its files are intact; warnings are replayed from the
+    manifest, since they too depend only on the inputs.
+    """
+    started = time.perf_counter()
+    targets = matrix(project.config, opts.langs, opts.layouts, opts.audiences, opts.shard)
+    old = {manifest.entry_key(e): e for e in manifest.read(out)["targets"]}
+    chosen = []
+    for t in targets:
+        rel = t.filename(project.config, opts.format, opts.variant_suffix)
+        e = old.get((t.lang, t.layout, t.audience, opts.format, opts.variant_suffix))
+        if (not e or e.get("inputs") != digest or e.get("path") != rel
+                or manifest.sha256_file(out / rel) != e.get("sha256")):
+            return None
+        imposed = e.get("imposed")
+        if imposed and manifest.sha256_file(out / imposed["path"]) != imposed.get("sha256"):
+            return None
+        chosen.append((t, e))
+    content_warnings = sorted({w for _t, e in chosen for w in e.get("warnings", [])
+                               if w not in e.get("render_warnings", [])})
+    if opts.strict and content_warnings:
+        return None  # let the precise path raise them as errors, with their locations
+    if progress_warnings:
+        for w in content_warnings:
+            progress_warnings(_StoredWarning(w))
+    if on_start:
+        on_start(len(chosen))
+    results = []
+    for t, e in chosen:
+        res = Result(t, "cached", e["path"], e.get("pages"), e.get("bytes"),
+                     (time.perf_counter() - started) / max(len(chosen), 1),
+                     list(e.get("warnings", [])))
+        old[manifest.entry_key(e)] = {**e, "cached": True}
+        results.append(res)
+        if progress:
+            progress(res)
+    manifest.write(out, old, _meta())
     return Report(out=out, results=results)
 
 
@@ -227,36 +319,52 @@ class _Job:
     content_warnings: list[str]
 
 
+class _TimedOut(BaseException):
+    """Raised by the alarm in a serial build; BaseException so no handler swallows it."""
+
+
 def _run(jobs: list[_Job], opts: Options):
-    """Yield (job, result, manifest entry) as targets finish, in a process pool if asked."""
+    """Yield (job, result, manifest entry) as targets finish.
+
+    One worker renders in this process (a timeout interrupts it with an alarm);
+    more run in a pool where a crash or a timeout fails only the target it held.
+    """
     workers = min(opts.jobs, len(jobs))
     if workers <= 1:
         for job in jobs:
-            yield (job, *_make(job))
+            yield (job, *_make_serial(job, opts.timeout))
         return
-    import multiprocessing
-    import sys
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from . import pool
 
-    # Fork is cheapest, but only before WeasyPrint (and its C libraries) are loaded here.
-    method = "spawn" if "weasyprint" in sys.modules else "fork"
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method))
+    for job, outcome in pool.run(_make, jobs, workers, opts.timeout):
+        if outcome.ok:
+            yield (job, *outcome.value)
+        else:
+            yield job, Result(job.target, "failed", job.rel,
+                              error=f"{job.target.key}: {outcome.error}"), None
+
+
+def _make_serial(job: _Job, timeout: float | None) -> tuple[Result, dict | None]:
+    import signal
+    import threading
+
+    if not timeout or threading.current_thread() is not threading.main_thread():
+        return _make(job)
+
+    def alarm(*_):
+        raise _TimedOut()
+
+    previous = signal.signal(signal.SIGALRM, alarm)
+    signal.setitimer(signal.ITIMER_REAL, timeout)
     try:
-        futures = {pool.submit(_make, job): job for job in jobs}
-        for future in as_completed(futures):
-            job = futures[future]
-            try:
-                res, entry = future.result()
-            except Exception as exc:  # the worker died: this target fails, the others go on
-                res, entry = Result(job.target, "failed", job.rel,
-                                    error=f"{job.target.key}: worker failed: "
-                                          f"{type(exc).__name__}: {exc}"), None
-            yield job, res, entry
-    except KeyboardInterrupt:
-        pool.shutdown(wait=False, cancel_futures=True)
-        raise
+        return _make(job)
+    except _TimedOut:
+        return Result(job.target, "failed", job.rel, seconds=timeout,
+                      error=f"{job.target.key}: took longer than --timeout {timeout:g} s; "
+                            "stopped"), None
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _make(job: _Job) -> tuple[Result, dict | None]:

@@ -33,16 +33,15 @@ class Produced:
 
 def produce_pdf(project: Project, t: Target, r: Rendered, *, rerender: Callable[[int], Rendered],
                 roots: list[Path], variant: str, print_mode: bool, rtl: bool) -> Produced:
-    from ..pdf.engine import render_pdf
+    from ..pdf.engine import layout as lay_out, write
 
     layout = project.config.layouts[t.layout]
     budget = layout.pages
 
     def attempt(rendered: Rendered, step: copyfit.Step):
         sheets = rendered.stylesheets + ([(None, step.css())] if step != copyfit.NONE else [])
-        return render_pdf(rendered.html, sheets, base_url=project.root, roots=roots,
-                          variant=variant, bleed_mm=BLEED_MM if print_mode else None,
-                          page_limit=budget.max)
+        return lay_out(rendered.html, sheets, base_url=project.root, roots=roots,
+                       page_limit=budget.max)
 
     step, pdf, _ = copyfit.fit(lambda s: attempt(r, s), lambda p: p.pages, budget.max)
     filler = 0
@@ -55,6 +54,7 @@ def produce_pdf(project: Project, t: Target, r: Rendered, *, rerender: Callable[
                 f"'{t.layout}' needs a multiple of {budget.multiple} — check that the template "
                 f"gives each filler page a page of its own")
     check_budget(t, pdf.pages, budget, pdf.overflow)
+    pdf = write(pdf, variant=variant, bleed_mm=BLEED_MM if print_mode else None)
     produced = Produced(pdf.data, pdf.pages, list(pdf.warnings), step, filler)
     if layout.impose == "saddle-stitch":
         if print_mode:

@@ -118,12 +118,15 @@ def _filters(f):
 @click.option("--shard", callback=_parse_shard, metavar="K/N",
               help="Build only part K of N (1-based): deterministic, disjoint, covering; for "
                    "splitting the matrix across CI runners.")
+@click.option("--timeout", type=click.FloatRange(0), default=300, show_default=True,
+              metavar="SECONDS",
+              help="Fail a target that takes longer (0: no limit); the others go on.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only problems and the summary.")
 @click.option("--verbose", "-v", is_flag=True,
               help="One line per target, also on a terminal (instead of the live counter).")
 @click.pass_obj
 def build(state: State, langs, layouts, audiences, out, force, fmt, strict, paper, print_mode,
-          pdf_variant, jobs, shard, quiet, verbose):
+          pdf_variant, jobs, shard, timeout, quiet, verbose):
     """Build the PDFs (or HTML) of the matrix languages × layouts × audiences.
 
     \b
@@ -140,7 +143,7 @@ def build(state: State, langs, layouts, audiences, out, force, fmt, strict, pape
     opts = Options(langs=langs, layouts=layouts, audiences=audiences, out=out, force=force,
                    format=fmt, strict=strict, debug=state.debug, paper=paper,
                    print_mode=print_mode, pdf_variant=pdf_variant,
-                   jobs=jobs or os.cpu_count() or 1, shard=shard)
+                   jobs=jobs or os.cpu_count() or 1, shard=shard, timeout=timeout or None)
 
     # A live counter on a terminal; one plain line per target in logs and CI.
     live = not quiet and not verbose and sys.stderr.isatty() and not os.environ.get("CI")
@@ -294,8 +297,8 @@ def check(state: State, langs, layouts, audiences):
     from ..batch.build import Options, prepare
 
     project = state.project()
-    targets, contents, _rendered, _faces = prepare(
-        project, Options(langs=langs, layouts=layouts, audiences=audiences))
+    prepared = prepare(project, Options(langs=langs, layouts=layouts, audiences=audiences))
+    targets, contents = prepared.targets, prepared.contents
     langs_n = len({lang for lang, _ in contents})
     audiences_n = len({audience for _, audience in contents})
     click.echo(f"ok: {langs_n} language(s), {audiences_n} audience(s), {len(targets)} target(s) valid")

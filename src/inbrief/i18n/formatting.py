@@ -29,6 +29,7 @@ def locale(lang: str) -> Locale:
 _SPACES = str.maketrans({"\u202f": "\u00a0"})
 
 
+@lru_cache(maxsize=4096)
 def number(value: float, lang: str) -> str:
     if value >= 1_000_000:
         text = format_compact_decimal(value, format_type="long", locale=locale(lang),
@@ -56,6 +57,7 @@ def figure_value(fig: Figure, obs: Observation, lang: str) -> str:
     return text
 
 
+@lru_cache(maxsize=4096)
 def partial_date(value: str, lang: str) -> str:
     """'1953-10-19' → '19 October 1953'; '1951-12' → 'December 1951'; '1951' → '1951'."""
     from datetime import date

@@ -66,7 +66,7 @@ def check_texts(lang: str, data: dict, origins: dict, faces: list[Face]) -> list
 def check_rendered(lang: str, text: str, template: str, faces: list[Face]) -> list[Problem]:
     """Characters produced by formatting (numbers, dates, country names) or by templates."""
     covered = coverage(faces)
-    missing = sorted({ch for ch in text if needs_glyph(ch) and ord(ch) not in covered})
+    missing = sorted(ch for ch in set(text) if needs_glyph(ch) and ord(ch) not in covered)
     return [Problem(template, None, None,
                     f"{lang}: the rendered page contains {describe(ch)}, which no font for "
                     f"'{lang}' has", "add a font that covers it to 'fonts' in inbrief.yaml")

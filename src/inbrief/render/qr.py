@@ -7,6 +7,8 @@ quiet zone, one filled path (no seams between rows), and accessible text.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import segno
 from markupsafe import Markup, escape
 
@@ -19,12 +21,13 @@ def _num(value: float) -> str:
     return "0" if text in ("-0", "") else text
 
 
+@lru_cache(maxsize=64)
 def qr_svg(url: str, *, label: str, size_mm: float = 22) -> Markup:
     """An inline ``<svg>`` QR code for ``url``, ``size_mm`` square, quiet zone included.
 
     ``label`` is the accessible name (``aria-label`` and ``<title>``), e.g. the
     address in words; error correction is level M, never boosted, so the symbol
-    depends on ``url`` alone.
+    depends on ``url`` alone. Cached: every target of a build shares the same few codes.
     """
     if not url:
         raise ValueError("qr_svg: empty url")
