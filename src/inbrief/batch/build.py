@@ -30,7 +30,7 @@ from ..render.context import text_direction
 from ..render.document import Rendered, render_document
 from . import copyfit, inputs, manifest
 from .matrix import Target, matrix
-from .produce import TargetFailed, produce_pdf
+from .produce import Hint, TargetFailed, produce_pdf
 
 
 @dataclass
@@ -171,7 +171,8 @@ def target_fingerprint(project: Project, t: Target, r: Rendered, faces: list[Fac
     """Everything the PDF's bytes depend on; the rendered HTML covers data and templates."""
     h = hashlib.sha256()
     layout = project.config.layouts[t.layout].model_dump(mode="json")
-    h.update(json.dumps({"inbrief": __version__, "weasyprint": _weasyprint_version(),
+    h.update(json.dumps({"inbrief": __version__, "code": inputs.code_digest(),
+                         "weasyprint": _weasyprint_version(),
                          "layout": layout, "format": opts.format,
                          "variant": opts.pdf_variant}, sort_keys=True).encode())
     h.update(r.html.encode())
@@ -232,7 +233,7 @@ def build(project: Project, opts: Options, progress: Progress | None = None,
                 progress(res)
         else:
             jobs.append(_Job(project, content, t, rendered[t], faces[t.lang], roots, opts, rel,
-                             out, key, fp, content_warnings))
+                             out, key, fp, content_warnings, _hint(prev)))
     try:
         for job, res, entry in _run(jobs, opts):
             results.append(res)
@@ -317,6 +318,18 @@ class _Job:
     key: tuple
     fingerprint: str
     content_warnings: list[str]
+    hint: Hint = Hint()
+
+
+def _hint(prev: dict | None) -> Hint:
+    """Last build's copyfit step and notes pages for this target, if any."""
+    if not prev:
+        return Hint()
+    try:
+        step = copyfit.Step(**prev["copyfit"]) if prev.get("copyfit") else copyfit.NONE
+        return Hint(step, int(prev.get("filler_pages") or 0))
+    except (TypeError, ValueError):
+        return Hint()
 
 
 class _TimedOut(BaseException):
@@ -373,7 +386,7 @@ def _make(job: _Job) -> tuple[Result, dict | None]:
 
     t, opts, rel, out = job.target, job.opts, job.rel, job.out
     started = time.perf_counter()
-    step, imposed_entry = copyfit.NONE, None
+    step, imposed_entry, filler = copyfit.NONE, None, 0
     try:
         if opts.format == "html":
             data, pages, warns = _html_bundle(job.rendered, out / rel, out), None, []
@@ -384,8 +397,10 @@ def _make(job: _Job) -> tuple[Result, dict | None]:
                 rtl=text_direction(t.lang) == "rtl",
                 rerender=lambda n: render_document(
                     job.project, job.content, t.layout, t.audience, job.faces,
-                    paper=opts.paper, print_mode=opts.print_mode, filler_pages=n))
+                    paper=opts.paper, print_mode=opts.print_mode, filler_pages=n),
+                hint=job.hint)
             data, pages, warns, step = made.data, made.pages, made.warnings, made.step
+            filler = made.filler_pages
             if made.imposed:
                 imposed_rel = rel[:-len(".pdf")] + "-imposed.pdf"
                 atomic.write_bytes(out / imposed_rel, made.imposed[0])
@@ -415,7 +430,7 @@ def _make(job: _Job) -> tuple[Result, dict | None]:
         "bytes": len(data), "cached": False, "warnings": warns,
         "render_warnings": render_warnings, "fingerprint": job.fingerprint,
         "copyfit": None if opts.format == "html" or step == copyfit.NONE else step.as_dict(),
-        "imposed": imposed_entry,
+        "imposed": imposed_entry, "filler_pages": filler,
     }
     return res, entry
 

@@ -39,33 +39,37 @@ STEPS = (
 R = TypeVar("R")
 
 
-def fit(render: Callable[[Step], R], pages: Callable[[R], int], limit: int) -> tuple[Step, R, int]:
+def fit(render: Callable[[Step], R], pages: Callable[[R], int], limit: int,
+        hint: Step | None = None) -> tuple[Step, R, int]:
     """Return (step, result, tries) of the least adjustment within ``limit`` pages.
 
-    If nothing fits, the result is that of the strongest step, which the caller
-    reports as an overflow.
+    ``hint`` is the step this target needed last time: probing it and the step
+    before it usually settles the search in two renders instead of four. The
+    answer does not depend on the hint (the least fitting step is unique), so
+    output stays deterministic. If nothing fits, the result is that of the
+    strongest step, which the caller reports as an overflow.
     """
-    first = render(NONE)
-    if pages(first) <= limit:
-        return NONE, first, 1
-    tries = 1
-    lo, hi = 0, len(STEPS) - 1
-    best: tuple[Step, R] | None = None
-    strongest: R | None = None
-    while lo <= hi:
+    order = (NONE, *STEPS)
+    results: dict[int, R] = {}
+
+    def fits(i: int) -> bool:
+        if i not in results:
+            results[i] = render(order[i])
+        return pages(results[i]) <= limit
+
+    lo, hi = 0, len(order) - 1  # steps below lo do not fit; the answer is at most hi
+    h = order.index(hint) if hint in order else 0
+    for probe in ((h, h - 1) if h > 0 else (0,)):
+        if lo <= probe <= hi:
+            if fits(probe):
+                hi = probe
+            else:
+                lo = min(probe + 1, hi)
+    while lo < hi:
         mid = (lo + hi) // 2
-        result = render(STEPS[mid])
-        tries += 1
-        if mid == len(STEPS) - 1:
-            strongest = result
-        if pages(result) <= limit:
-            best = (STEPS[mid], result)
-            hi = mid - 1
+        if fits(mid):
+            hi = mid
         else:
             lo = mid + 1
-    if best:
-        return best[0], best[1], tries
-    if strongest is None:
-        strongest = render(STEPS[-1])
-        tries += 1
-    return STEPS[-1], strongest, tries
+    fits(lo)
+    return order[lo], results[lo], len(results)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from functools import lru_cache
 from pathlib import Path
 
 from .. import __version__
@@ -46,6 +47,15 @@ def _hash_tree(h, label: str, root: Path, files: list[Path]) -> None:
         h.update(hashlib.sha256(path.read_bytes()).digest())
 
 
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """The code itself: an edited checkout (or an upgrade that kept the version) must rebuild."""
+    h = hashlib.sha256()
+    code = sorted(p for p in _PACKAGE.rglob("*.py") if "__pycache__" not in p.parts)
+    _hash_tree(h, "code", _PACKAGE, code)
+    return h.hexdigest()
+
+
 def digest(project: Project, options: dict) -> str:
     """Changes whenever anything a target could depend on changes."""
     from importlib.metadata import version
@@ -58,9 +68,7 @@ def digest(project: Project, options: dict) -> str:
         del roots["builtin"]
     for label, root in roots.items():
         _hash_tree(h, label, root, _files(root))
-    # The code itself: an edited checkout (or an upgrade that kept the version) must rebuild.
-    code = sorted(p for p in _PACKAGE.rglob("*.py") if "__pycache__" not in p.parts)
-    _hash_tree(h, "code", _PACKAGE, code)
+    h.update(code_digest().encode())
     for lang in project.config.languages:
         h.update(font_fingerprint(resolve_faces(project.config.fonts, lang)).encode())
     return h.hexdigest()

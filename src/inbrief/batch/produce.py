@@ -31,8 +31,17 @@ class Produced:
     extras: dict = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class Hint:
+    """What this target needed last time; a guess that saves renders, never changes bytes."""
+
+    step: copyfit.Step = copyfit.NONE
+    filler: int = 0
+
+
 def produce_pdf(project: Project, t: Target, r: Rendered, *, rerender: Callable[[int], Rendered],
-                roots: list[Path], variant: str, print_mode: bool, rtl: bool) -> Produced:
+                roots: list[Path], variant: str, print_mode: bool, rtl: bool,
+                hint: Hint = Hint()) -> Produced:
     from ..pdf.engine import layout as lay_out, write
 
     layout = project.config.layouts[t.layout]
@@ -43,9 +52,19 @@ def produce_pdf(project: Project, t: Target, r: Rendered, *, rerender: Callable[
         return lay_out(rendered.html, sheets, base_url=project.root, roots=roots,
                        page_limit=budget.max)
 
-    step, pdf, _ = copyfit.fit(lambda s: attempt(r, s), lambda p: p.pages, budget.max)
-    filler = 0
-    if budget.multiple > 1 and pdf.pages % budget.multiple and pdf.pages <= budget.max:
+    step, pdf, filler = None, None, 0
+    if hint.filler and hint.step == copyfit.NONE and budget.multiple > 1:
+        # Laid out with last time's notes pages: if the content pages still fit unadjusted
+        # and still need exactly that many, this is the result the full path would reach.
+        guess = attempt(rerender(hint.filler), copyfit.NONE)
+        content_pages = guess.pages - hint.filler
+        if content_pages <= budget.max and -content_pages % budget.multiple == hint.filler:
+            step, pdf, filler = copyfit.NONE, guess, hint.filler
+    if pdf is None:
+        step, pdf, _ = copyfit.fit(lambda s: attempt(r, s), lambda p: p.pages, budget.max,
+                                   hint=hint.step)
+    if (not filler and budget.multiple > 1 and pdf.pages % budget.multiple
+            and pdf.pages <= budget.max):
         filler = -pdf.pages % budget.multiple
         pdf = attempt(rerender(filler), step)
         if pdf.pages % budget.multiple:

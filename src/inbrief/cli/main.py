@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import time
 import traceback
 from pathlib import Path
 
@@ -173,14 +174,21 @@ def build(state: State, langs, layouts, audiences, out, force, fmt, strict, pape
         content_warned.add(problem.format())
         click.echo(f"warning: {problem.format()}", err=True)
 
+    started = time.perf_counter()
     report = run_build(project, opts, progress, content_warning, start)
+    wall = time.perf_counter() - started
     if live:
         click.echo("\r\033[K", err=True, nl=False)
+    if not quiet and len(report.results) > 1:
+        from .summary import table
+
+        click.echo(table(report.results, content_warned, wall))
     counts = {s: sum(r.status == s for r in report.results) for s in ("built", "cached", "failed")}
     warnings = len(content_warned) + sum(
         len([w for w in r.warnings if w not in content_warned]) for r in report.results)
     click.echo(f"{counts['built']} built, {counts['cached']} cached, {counts['failed']} failed, "
-               f"{warnings} warnings → {display_path(report.out)}", err=bool(quiet))
+               f"{warnings} warnings in {wall:.1f} s → {display_path(report.out)}",
+               err=bool(quiet))
     if report.failed:
         sys.exit(EXIT_TARGET_FAILED)
     if strict and warnings:

@@ -33,28 +33,69 @@ def sheet_for(width: float, height: float) -> tuple[float, float]:
 
 
 def impose(pdf: bytes, *, title: str, rtl: bool = False) -> tuple[bytes, list[tuple[int, int]]]:
-    from pypdf import PdfReader, PdfWriter, Transformation
+    """Each page becomes a Form XObject drawn twice-up on its sheet.
+
+    The pages' content streams are copied as they are (still compressed), never
+    parsed and rewritten: merging pages with pypdf's page transforms parsed
+    every stream and cost over a second per booklet.
+    """
+    import hashlib
+
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import (ArrayObject, ByteStringObject, DecodedStreamObject,
+                               DictionaryObject, FloatObject, NameObject)
 
     reader = PdfReader(io.BytesIO(pdf))
     pages = reader.pages
-    width = float(pages[0].mediabox.width)
-    height = float(pages[0].mediabox.height)
+    box = pages[0].mediabox
+    width, height = float(box.width), float(box.height)
     order = saddle_order(len(pages), rtl=rtl)
     sheet_w, sheet_h = sheet_for(width, height)
     x0 = (sheet_w - 2 * width) / 2  # centred: the fold falls on the sheet's middle
     writer = PdfWriter()
+    forms = {}
+
+    def form(number: int):
+        if number not in forms:
+            page = pages[number - 1]
+            contents = page["/Contents"].get_object()
+            streams = contents if isinstance(contents, ArrayObject) else [contents]
+            if len(streams) == 1:
+                stream = streams[0].get_object().clone(writer)  # raw bytes, filter kept
+            else:
+                stream = DecodedStreamObject()
+                stream.set_data(b"\n".join(s.get_object().get_data() for s in streams))
+            media = page.mediabox
+            stream.update({
+                NameObject("/Type"): NameObject("/XObject"),
+                NameObject("/Subtype"): NameObject("/Form"),
+                NameObject("/BBox"): ArrayObject(FloatObject(v) for v in (
+                    media.left, media.bottom, media.right, media.top)),
+                NameObject("/Resources"): page["/Resources"].get_object().clone(writer),
+            })
+            forms[number] = (writer._add_object(stream), float(media.left), float(media.bottom))
+        return forms[number]
+
     for left, right in order:
         sheet = writer.add_blank_page(width=sheet_w, height=sheet_h)
-        sheet.merge_transformed_page(pages[left - 1], Transformation().translate(tx=x0))
-        sheet.merge_transformed_page(pages[right - 1], Transformation().translate(tx=x0 + width))
+        xobjects, ops = DictionaryObject(), []
+        for name, number, x in (("/L", left, x0), ("/R", right, x0 + width)):
+            ref, llx, lly = form(number)
+            xobjects[NameObject(name)] = ref
+            ops.append(f"q 1 0 0 1 {_num(x - llx)} {_num(-lly)} cm {name} Do Q")
+        sheet[NameObject("/Resources")] = DictionaryObject(
+            {NameObject("/XObject"): xobjects})
+        content = DecodedStreamObject()
+        content.set_data(" ".join(ops).encode())
+        sheet[NameObject("/Contents")] = writer._add_object(content)
     writer.add_metadata({"/Title": title, "/Producer": "inbrief"})
     # A fixed document ID: the same booklet gives the same imposed bytes.
-    import hashlib
-
     digest = hashlib.md5(pdf).digest()
-    from pypdf.generic import ArrayObject, ByteStringObject
-
     writer._ID = ArrayObject([ByteStringObject(digest), ByteStringObject(digest)])
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue(), order
+
+
+def _num(value: float) -> str:
+    return f"{value:.4f}".rstrip("0").rstrip(".") or "0"
