@@ -29,5 +29,9 @@ $(STAMP): pyproject.toml
 system-deps:
 	@./.ci/system-deps
 
+# Prints the performance table (a few minutes; see docs/performance.md).
+bench: $(STAMP)
+	$(BIN)/python bench/bench.py
+
 clean:
 	rm -rf $(VENV) output/*/ output/manifest.json dist build

@@ -87,6 +87,8 @@ class Result:
 class Report:
     out: Path
     results: list[Result]
+    worker_peak_rss_kb: int = 0
+    """The largest peak memory of any worker process (0 when rendering in this process)."""
 
     @property
     def failed(self) -> list[Result]:
@@ -234,8 +236,9 @@ def build(project: Project, opts: Options, progress: Progress | None = None,
         else:
             jobs.append(_Job(project, content, t, rendered[t], faces[t.lang], roots, opts, rel,
                              out, key, fp, content_warnings, _hint(prev)))
+    peaks: list[int] = []
     try:
-        for job, res, entry in _run(jobs, opts):
+        for job, res, entry in _run(jobs, opts, peaks):
             results.append(res)
             if entry is not None:
                 entries[job.key] = {**entry, "inputs": digest}
@@ -248,7 +251,7 @@ def build(project: Project, opts: Options, progress: Progress | None = None,
         manifest.write(out, entries, _meta())
     order = {t: i for i, t in enumerate(targets)}
     results.sort(key=lambda r: order[r.target])
-    return Report(out=out, results=results)
+    return Report(out=out, results=results, worker_peak_rss_kb=max(peaks, default=0))
 
 
 class _StoredWarning(str):
@@ -336,7 +339,7 @@ class _TimedOut(BaseException):
     """Raised by the alarm in a serial build; BaseException so no handler swallows it."""
 
 
-def _run(jobs: list[_Job], opts: Options):
+def _run(jobs: list[_Job], opts: Options, peaks: list[int]):
     """Yield (job, result, manifest entry) as targets finish.
 
     One worker renders in this process (a timeout interrupts it with an alarm);
@@ -350,6 +353,7 @@ def _run(jobs: list[_Job], opts: Options):
     from . import pool
 
     for job, outcome in pool.run(_make, jobs, workers, opts.timeout):
+        peaks.append(outcome.peak_rss_kb)
         if outcome.ok:
             yield (job, *outcome.value)
         else:

@@ -25,6 +25,8 @@ class Outcome:
     """The function's return value when ok."""
     error: str = ""
     """Why the job failed: the exception, the crash or the timeout."""
+    peak_rss_kb: int = 0
+    """The worker's peak resident memory so far (for the build summary and the benchmark)."""
 
 
 def _serve(conn, fn: Callable) -> None:
@@ -40,9 +42,19 @@ def _serve(conn, fn: Callable) -> None:
         if job is None:
             return
         try:
-            conn.send(Outcome(True, fn(job)))
+            outcome = Outcome(True, fn(job))
         except Exception as exc:
-            conn.send(Outcome(False, error=f"{type(exc).__name__}: {exc}"))
+            outcome = Outcome(False, error=f"{type(exc).__name__}: {exc}")
+        outcome.peak_rss_kb = peak_rss_kb()
+        conn.send(outcome)
+
+
+def peak_rss_kb() -> int:
+    try:
+        import resource
+    except ImportError:  # not on Windows
+        return 0
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
 class _Worker:

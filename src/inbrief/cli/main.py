@@ -183,6 +183,11 @@ def build(state: State, langs, layouts, audiences, out, force, fmt, strict, pape
         from .summary import table
 
         click.echo(table(report.results, content_warned, wall))
+    if verbose:
+        from ..batch.pool import peak_rss_kb
+
+        click.echo(f"peak memory: main process {peak_rss_kb() // 1024} MB, "
+                   f"largest worker {report.worker_peak_rss_kb // 1024} MB")
     counts = {s: sum(r.status == s for r in report.results) for s in ("built", "cached", "failed")}
     warnings = len(content_warned) + sum(
         len([w for w in r.warnings if w not in content_warned]) for r in report.results)
