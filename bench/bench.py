@@ -66,6 +66,13 @@ def peak_worker_mb(output: str) -> tuple[int, int]:
     return (int(m.group(1)), int(m.group(2))) if m else (0, 0)
 
 
+def hashes(out: Path) -> dict[str, str]:
+    import hashlib
+
+    return {p.relative_to(out).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(out.rglob("*.pdf"))}
+
+
 def matrix(project: Path, tmp: Path, quick: bool) -> Path:
     seed = tmp / "seed"
     wall, _ = inbrief("--project", str(project), "build", "--jobs", "2", "--out", str(seed))
@@ -85,6 +92,9 @@ def matrix(project: Path, tmp: Path, quick: bool) -> Path:
     if serial:
         row("speed-up --jobs 2 over --jobs 1", f"{serial / parallel:.2f}×", "≥ 1.6×",
             serial / parallel >= 1.6)
+        same = hashes(tmp / "serial") == hashes(tmp / "parallel")
+        row("--jobs 1 and --jobs 2 give identical bytes",
+            f"{'yes' if same else 'NO'} ({len(hashes(tmp / 'parallel'))} files)", "yes", same)
     main_mb, worker_mb = peak_worker_mb(out)
     row("peak RSS of the largest worker, --jobs 2", f"{worker_mb} MB", "≤ 400 MB",
         worker_mb <= 400)

@@ -111,3 +111,28 @@ def test_an_unchanged_project_is_cached_without_templating(project, tmp_path, mo
     third = run(*both)
     assert third.exit_code == 0, third.output
     assert "1 built, 1 cached" in third.output
+
+
+def test_three_shards_merge_into_the_full_manifest(tmp_path):
+    from conftest import REPO
+
+    select = ("--lang", "en", "--lang", "fr", "--layout", "factsheet", "--layout", "brief",
+              "--audience", "general")
+    full = tmp_path / "full"
+    assert run("--project", str(REPO), "build", *select, "--out", str(full)).exit_code == 0
+    shards = []
+    for k in (1, 2, 3):
+        out = tmp_path / f"shard-{k}"
+        result = run("--project", str(REPO), "build", *select, "--shard", f"{k}/3",
+                     "--out", str(out))
+        assert result.exit_code == 0, result.output
+        shards.append(str(out))
+    merged = tmp_path / "merged"
+    assert run("merge", *shards, "--out", str(merged)).exit_code == 0
+
+    def described(folder):
+        targets = json.loads((folder / "manifest.json").read_text())["targets"]
+        return sorted((t["path"], t["sha256"], t["pages"], t["bytes"]) for t in targets)
+
+    assert described(merged) == described(full)
+    assert len(described(full)) == 4
