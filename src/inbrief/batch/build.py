@@ -52,11 +52,13 @@ class Options:
     pdf_variant: str | None = None
     timeout: float | None = None
     """Seconds one target may take before it fails (None: no limit)."""
+    allow_remote: bool = False
+    """Let templates load http(s) resources (timeout and size cap); off by default."""
 
     def output_options(self) -> dict:
         """The options that change a file's bytes (not which files, nor how many workers)."""
         return {"format": self.format, "paper": self.paper, "print": self.print_mode,
-                "pdf_variant": self.pdf_variant}
+                "pdf_variant": self.pdf_variant, "allow_remote": self.allow_remote}
 
     @property
     def variant_suffix(self) -> str:
@@ -176,7 +178,7 @@ def target_fingerprint(project: Project, t: Target, r: Rendered, faces: list[Fac
     h.update(json.dumps({"inbrief": __version__, "code": inputs.code_digest(),
                          "weasyprint": _weasyprint_version(),
                          "layout": layout, "format": opts.format,
-                         "variant": opts.pdf_variant}, sort_keys=True).encode())
+                         "variant": opts.pdf_variant, "remote": opts.allow_remote}, sort_keys=True).encode())
     h.update(r.html.encode())
     for _path, css in r.stylesheets:
         h.update(b"\0" + css.encode())
@@ -402,7 +404,7 @@ def _make(job: _Job) -> tuple[Result, dict | None]:
                 rerender=lambda n: render_document(
                     job.project, job.content, t.layout, t.audience, job.faces,
                     paper=opts.paper, print_mode=opts.print_mode, filler_pages=n),
-                hint=job.hint)
+                hint=job.hint, allow_remote=opts.allow_remote)
             data, pages, warns, step = made.data, made.pages, made.warnings, made.step
             filler = made.filler_pages
             if made.imposed:
@@ -417,12 +419,15 @@ def _make(job: _Job) -> tuple[Result, dict | None]:
         return Result(t, "failed", rel, seconds=time.perf_counter() - started,
                       error=str(exc)), None
     except Exception as exc:  # one target's crash must not stop the others
-        if opts.debug:
-            raise
+        if opts.debug:  # the traceback travels with the result, also from a worker process
+            import traceback
+
+            detail = "\n" + traceback.format_exc()
+        else:
+            detail = " — this is a bug in inbrief; re-run with --debug and report the traceback"
         return Result(t, "failed", rel, seconds=time.perf_counter() - started,
                       error=f"{t.key}: internal error while rendering: "
-                            f"{type(exc).__name__}: {exc} — this is a bug; re-run with "
-                            f"--debug and report the traceback"), None
+                            f"{type(exc).__name__}: {exc}{detail}"), None
     render_warnings, warns = warns, job.content_warnings + warns
     res = Result(t, "built", rel, pages, len(data), time.perf_counter() - started, warns)
     entry = {

@@ -41,7 +41,7 @@ class Hint:
 
 def produce_pdf(project: Project, t: Target, r: Rendered, *, rerender: Callable[[int], Rendered],
                 roots: list[Path], variant: str, print_mode: bool, rtl: bool,
-                hint: Hint = Hint()) -> Produced:
+                hint: Hint = Hint(), allow_remote: bool = False) -> Produced:
     from ..pdf.engine import layout as lay_out, write
 
     layout = project.config.layouts[t.layout]
@@ -49,8 +49,15 @@ def produce_pdf(project: Project, t: Target, r: Rendered, *, rerender: Callable[
 
     def attempt(rendered: Rendered, step: copyfit.Step):
         sheets = rendered.stylesheets + ([(None, step.css())] if step != copyfit.NONE else [])
-        return lay_out(rendered.html, sheets, base_url=project.root, roots=roots,
-                       page_limit=budget.max)
+        laid = lay_out(rendered.html, sheets, base_url=project.root, roots=roots,
+                       page_limit=budget.max, allow_remote=allow_remote)
+        if laid.refused:
+            raise TargetFailed(
+                f"{t.key}: the page loads resources that inbrief will not fetch:\n  " +
+                "\n  ".join(laid.refused) +
+                "\n  Templates and styles may load files inside the project (and data: URIs) "
+                "only; the previous PDF was kept")
+        return laid
 
     step, pdf, filler = None, None, 0
     if hint.filler and hint.step == copyfit.NONE and budget.multiple > 1:

@@ -122,12 +122,15 @@ def _filters(f):
 @click.option("--timeout", type=click.FloatRange(0), default=300, show_default=True,
               metavar="SECONDS",
               help="Fail a target that takes longer (0: no limit); the others go on.")
+@click.option("--allow-remote", is_flag=True,
+              help="Let templates load http(s) images and styles (10 s timeout, 20 MB cap). "
+                   "Off by default: a build never touches the network.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only problems and the summary.")
 @click.option("--verbose", "-v", is_flag=True,
               help="One line per target, also on a terminal (instead of the live counter).")
 @click.pass_obj
 def build(state: State, langs, layouts, audiences, out, force, fmt, strict, paper, print_mode,
-          pdf_variant, jobs, shard, timeout, quiet, verbose):
+          pdf_variant, jobs, shard, timeout, allow_remote, quiet, verbose):
     """Build the PDFs (or HTML) of the matrix languages × layouts × audiences.
 
     \b
@@ -144,7 +147,8 @@ def build(state: State, langs, layouts, audiences, out, force, fmt, strict, pape
     opts = Options(langs=langs, layouts=layouts, audiences=audiences, out=out, force=force,
                    format=fmt, strict=strict, debug=state.debug, paper=paper,
                    print_mode=print_mode, pdf_variant=pdf_variant,
-                   jobs=jobs or os.cpu_count() or 1, shard=shard, timeout=timeout or None)
+                   jobs=jobs or os.cpu_count() or 1, shard=shard, timeout=timeout or None,
+                   allow_remote=allow_remote)
 
     # A live counter on a terminal; one plain line per target in logs and CI.
     live = not quiet and not verbose and sys.stderr.isatty() and not os.environ.get("CI")

@@ -54,7 +54,7 @@ def load_spec(data_dir: Path, name: str) -> tuple[Audience | None, list[Problem]
         return None, [Problem(str(path), None, None, f"audience '{name}' has no definition",
                               f"create {path.name} (see docs/audiences.md) or remove it from "
                               f"'audiences' in inbrief.yaml")], None
-    src, problems = load(path)
+    src, problems = load(path, data_dir.parent)
     if problems:
         return None, problems, None
     spec, problems = validate(Audience, src)

@@ -9,7 +9,7 @@ from ..errors import ContentError, Problem
 from .facts import Facts
 from .texts import Texts
 from .validate import validate
-from .yamlsrc import Source, load
+from .yamlsrc import Source, load as load_yaml
 
 FACTS_FILE = "facts.yaml"
 TEXT_DIR = "text"
@@ -50,6 +50,11 @@ def load_content(data_dir: Path, lang: str, source_lang: str | None = None,
     from . import audience as aud
 
     source_lang = source_lang or lang
+    root = data_dir.parent
+
+    def load(path: Path):
+        return load_yaml(path, root)
+
     facts_src, problems = load(data_dir / FACTS_FILE)
     text_src, more = load(text_path(data_dir, source_lang))
     problems += more
@@ -130,8 +135,25 @@ def load_content(data_dir: Path, lang: str, source_lang: str | None = None,
         raise ContentError(problems)
     origins = _origins(text_src, tr_src if lang != source_lang else None)
     origins.update(aud_origins)
+    warnings += _link_warnings(texts, origins, lang)
     return Content(lang=lang, facts=facts, texts=texts, warnings=tuple(warnings),
                    origins=origins, audience=audience, spec=spec)
+
+
+def _link_warnings(texts: Texts, origins: dict, lang: str) -> list[Problem]:
+    """Links the Markdown subset will not make (file:, javascript:, relative…): shown as text."""
+    from ..i18n.catalog import dotted, leaves
+    from ..render.rich import refused_links
+
+    found = []
+    for key, text in leaves(texts.model_dump(mode="json")).items():
+        for url in refused_links(text):
+            path, line, col = origins.get(dotted(key), ("<text>", None, None))
+            found.append(Problem(path, line, col,
+                                 f"{lang}: '{dotted(key)}' links to '{url}', which is shown as "
+                                 "text: only http(s) and mailto links are made",
+                                 "use a full https:// address, or remove the link"))
+    return found
 
 
 def _origins(text_src: Source, tr_src: Source | None) -> dict:

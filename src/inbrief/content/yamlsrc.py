@@ -59,6 +59,9 @@ class _Builder:
         if depth > MAX_DEPTH:
             raise _Limit(node, f"nesting deeper than {MAX_DEPTH} levels")
         self.source.values[loc] = _mark(node)
+        if node.tag not in _PLAIN_TAGS:
+            raise _Limit(node, f"YAML tag '{node.tag}' is not allowed",
+                         "remove the tag: content is text, numbers, dates, lists and mappings")
         if isinstance(node, yaml.MappingNode):
             self.constructor.flatten_mapping(node)
             out: dict[Any, Any] = {}
@@ -76,6 +79,11 @@ class _Builder:
         return self.constructor.construct_object(node, deep=True)
 
 
+_PLAIN_TAGS = {f"tag:yaml.org,2002:{t}" for t in
+               ("str", "int", "float", "bool", "null", "map", "seq", "timestamp", "merge")}
+"""What a safe loader resolves untagged values to; anything else (``!!python/…``) is refused."""
+
+
 class _Limit(Exception):
     def __init__(self, node: yaml.Node, message: str, hint: str = ""):
         self.node, self.message, self.hint = node, message, hint
@@ -89,13 +97,22 @@ _CACHE: dict[tuple, tuple[Source | None, list[Problem]]] = {}
 _CACHE_SIZE = 512
 
 
-def load(path: Path) -> tuple[Source | None, list[Problem]]:
+def load(path: Path, root: Path | None = None) -> tuple[Source | None, list[Problem]]:
     """Read one YAML file; problems instead of exceptions, so a run can report all of them.
+
+    With ``root``, the file must really be inside it: a content file that is a
+    symlink to ``~/.ssh/…`` or ``/etc/…`` would otherwise print that file in a PDF.
 
     A build reads the same facts and text files once per language × audience; parsed
     files are kept, keyed by their stamp, so an edit (watch) is always re-read. Callers
     must not mutate the returned Source (overlays copy it).
     """
+    if root is not None and path.exists():
+        real, top = path.resolve(), Path(root).resolve()
+        if real != top and top not in real.parents:
+            return None, [Problem(str(path), None, None,
+                                  f"is a link to {real}, outside the project",
+                                  "copy the file into the project instead of linking to it")]
     try:
         st = path.stat()
         key = (str(path.resolve()), st.st_mtime_ns, st.st_size)

@@ -88,6 +88,8 @@ class Laid:
     pages: int
     warnings: list[str]
     overflow: dict | None = None
+    refused: list[str] | None = None
+    """Resources the fetcher would not load ("url: why"): the caller fails the target."""
 
 
 class _Styles:
@@ -99,27 +101,28 @@ class _Styles:
     that each target reports the same warnings whatever ran before it.
     """
 
-    def __init__(self, roots: tuple[Path, ...]):
+    def __init__(self, roots: tuple[Path, ...], allow_remote: bool):
         from .fetcher import SafeFetcher
 
         weasyprint, FontConfiguration = _weasyprint()
-        self.fetcher = SafeFetcher(list(roots))
+        self.fetcher = SafeFetcher(list(roots), allow_remote)
         self.font_config = FontConfiguration()
-        self.sheets: dict[tuple, tuple[Any, list[str]]] = {}
+        self.sheets: dict[tuple, tuple[Any, list[str], list[str]]] = {}
 
     def get(self, text: str, base_url: str):
         key = (text, base_url)
         if key in self.sheets:
             return self.sheets[key]
         weasyprint, _ = _weasyprint()
+        before = len(self.fetcher.refused)
         with _collecting() as messages:
             sheet = weasyprint.CSS(string=text, base_url=base_url, url_fetcher=self.fetcher,
                                    font_config=self.font_config)
-        found = self.sheets[key] = (sheet, list(messages))
+        found = self.sheets[key] = (sheet, list(messages), self.fetcher.refused[before:])
         return found
 
 
-_STYLES: dict[tuple[Path, ...], _Styles] = {}
+_STYLES: dict[tuple, _Styles] = {}
 
 
 class _collecting:
@@ -133,27 +136,33 @@ class _collecting:
 
 
 def layout(html: str, stylesheets: list[tuple[Path | None, str]], *, base_url: Path,
-           roots: list[Path], page_limit: int | None = None) -> Laid:
+           roots: list[Path], page_limit: int | None = None,
+           allow_remote: bool = False) -> Laid:
     from .fetcher import SafeFetcher
 
     weasyprint, _ = _weasyprint()
-    key = tuple(sorted(Path(r).resolve() for r in roots))
-    styles = _STYLES.get(key) or _STYLES.setdefault(key, _Styles(key))
+    folders = tuple(sorted(Path(r).resolve() for r in roots))
+    key = (folders, allow_remote)
+    styles = _STYLES.get(key) or _STYLES.setdefault(key, _Styles(folders, allow_remote))
     warnings: list[str] = []
+    refused: list[str] = []
     css = []
     for path, text in stylesheets:
-        sheet, messages = styles.get(text, (path or base_url / "x").as_uri())
+        sheet, messages, refusals = styles.get(text, (path or base_url / "x").as_uri())
         css.append(sheet)
         warnings += messages
-    fetcher = SafeFetcher(roots)
+        refused += refusals
+    fetcher = SafeFetcher(roots, allow_remote)
     with _collecting() as messages:
         doc = weasyprint.HTML(string=html, base_url=(base_url / "index.html").as_uri(),
                               url_fetcher=fetcher).render(
             stylesheets=css, font_config=styles.font_config, pdf_tags=True)
-    warnings += messages
-    warnings += [f"refused resource {r}" for r in fetcher.refused + styles.fetcher.refused]
+    # WeasyPrint logs each refusal as a failed load; our own message says why and what to do.
+    warnings += [m for m in messages if not m.startswith("Failed to load")]
+    refused += fetcher.refused
     overflow = _overflow(doc, page_limit) if page_limit and len(doc.pages) > page_limit else None
-    return Laid(doc, len(doc.pages), sorted(set(warnings)), overflow)
+    return Laid(doc, len(doc.pages), sorted(set(warnings)), overflow,
+                sorted(dict.fromkeys(refused)))
 
 
 def write(laid: Laid, *, variant: str | None = DEFAULT_VARIANT,
@@ -171,8 +180,10 @@ def write(laid: Laid, *, variant: str | None = DEFAULT_VARIANT,
 
 def render_pdf(html: str, stylesheets: list[tuple[Path | None, str]], *, base_url: Path,
                roots: list[Path], variant: str | None = DEFAULT_VARIANT,
-               bleed_mm: float | None = None, page_limit: int | None = None) -> PdfResult:
-    laid = layout(html, stylesheets, base_url=base_url, roots=roots, page_limit=page_limit)
+               bleed_mm: float | None = None, page_limit: int | None = None,
+               allow_remote: bool = False) -> PdfResult:
+    laid = layout(html, stylesheets, base_url=base_url, roots=roots, page_limit=page_limit,
+                  allow_remote=allow_remote)
     return write(laid, variant=variant, bleed_mm=bleed_mm)
 
 

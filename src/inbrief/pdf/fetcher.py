@@ -3,7 +3,10 @@
 WeasyPrint's default fetcher reads any local file and any URL; a shared
 template with ``<img src="file:///etc/passwd">`` must not work. We serve files
 inside an allow-list of folders (resolved, so ``..`` and symlinks cannot
-escape) and ``data:`` URIs, and nothing from the network.
+escape) and ``data:`` URIs, and nothing from the network unless the user
+passed ``--allow-remote``: then http(s) only, no redirects (a redirect could
+point anywhere), a timeout and a size cap. Every refusal is recorded; the
+build fails the target rather than print a page with a hole in it.
 
 Import this module only through :mod:`inbrief.pdf.engine`, which isolates
 fontconfig before WeasyPrint loads.
@@ -19,12 +22,16 @@ from urllib.request import url2pathname
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 MAX_RESOURCE_BYTES = 20_000_000
+REMOTE_TIMEOUT = 10
 
 
 class SafeFetcher(URLFetcher):
-    def __init__(self, roots: list[Path]):
-        super().__init__(allowed_protocols=("file", "data"), allow_redirects=False)
+    def __init__(self, roots: list[Path], allow_remote: bool = False):
+        protocols = ("file", "data", "http", "https") if allow_remote else ("file", "data")
+        super().__init__(allowed_protocols=protocols, allow_redirects=False,
+                         timeout=REMOTE_TIMEOUT)
         self.roots = [Path(r).resolve() for r in roots]
+        self.allow_remote = allow_remote
         self.refused: list[str] = []
 
     def allowed(self, path: Path) -> bool:
@@ -47,7 +54,25 @@ class SafeFetcher(URLFetcher):
             mime, _ = mimetypes.guess_type(path.name)
             headers = {"Content-Type": mime} if mime else {}
             return URLFetcherResponse(url, path.read_bytes(), headers)
-        return self._refuse(url, "network access is disabled")
+        if scheme in ("http", "https") and self.allow_remote:
+            return self._remote(url, headers)
+        if scheme in ("http", "https"):
+            return self._refuse(url, "network access is off (pass --allow-remote, or copy the "
+                                     "file into the project)")
+        return self._refuse(url, f"'{scheme}:' addresses are never loaded")
+
+    def _remote(self, url, headers):
+        try:
+            response = super().fetch(url, headers)
+        except Exception as exc:  # timeouts, DNS, HTTP errors, refused redirects
+            return self._refuse(url, f"could not be downloaded: {exc}")
+        try:
+            data = response.read(MAX_RESOURCE_BYTES + 1)
+        finally:
+            response.close()
+        if len(data) > MAX_RESOURCE_BYTES:
+            return self._refuse(url, f"is larger than {MAX_RESOURCE_BYTES:,} bytes")
+        return URLFetcherResponse(url, data, dict(response.headers.items()))
 
     def _refuse(self, url: str, why: str):
         self.refused.append(f"{url}: {why}")

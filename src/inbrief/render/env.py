@@ -8,6 +8,8 @@ from pathlib import Path
 
 from jinja2 import (Environment, FileSystemLoader, StrictUndefined, TemplateError,
                     TemplateNotFound, TemplateSyntaxError, UndefinedError)
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import SandboxedEnvironment
 
 from ..errors import ContentError, Problem
 from . import filters
@@ -25,7 +27,9 @@ def make_env(folders: list[Path]) -> Environment:
 
 @lru_cache(maxsize=32)
 def _env(folders: tuple[Path, ...], _stamps: tuple) -> Environment:
-    env = Environment(
+    # Sandboxed: templates are shared between offices, and a plain Environment lets
+    # ``{{ cycler.__init__.__globals__.os.popen(...) }}`` run commands on the build machine.
+    env = SandboxedEnvironment(
         loader=FileSystemLoader([str(f) for f in folders]),
         autoescape=True,
         undefined=StrictUndefined,
@@ -50,6 +54,12 @@ def render(env: Environment, name: str, context: dict) -> str:
         raise ContentError([Problem(path or name, line, None,
                                     f"template '{exc.name}' not found",
                                     "check the name in the include/extends tag")]) from None
+    except SecurityError as exc:
+        path, line = _template_frame(sys.exc_info()[2])
+        raise ContentError([Problem(path or name, line, None,
+                                    f"template refused by the sandbox: {exc}",
+                                    "templates may use the content and filters, not Python "
+                                    "internals")]) from None
     except UndefinedError as exc:
         path, line = _template_frame(sys.exc_info()[2])
         raise ContentError([Problem(path or name, line, None,

@@ -57,4 +57,10 @@ def balanced(items, columns: int, attr: str | None = None) -> list[dict]:
             for k in range(len(bounds) - 1)]
 
 
-FILTERS = {"nbsp_last": nbsp_last, "balanced": balanced}
+def _rich(text) -> Markup:
+    from .rich import rich
+
+    return rich(str(text))
+
+
+FILTERS = {"nbsp_last": nbsp_last, "balanced": balanced, "rich": _rich}
