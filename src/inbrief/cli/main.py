@@ -478,6 +478,11 @@ def init(directory: Path):
     click.echo(f"created {display_path(directory)}: edit data/ and run `inbrief build` there")
 
 
+from .i18n_cmd import i18n  # noqa: E402  (a separate file keeps merges of main.py easy)
+
+cli.add_command(i18n)
+
+
 def main() -> None:
     cli(prog_name="inbrief")
 

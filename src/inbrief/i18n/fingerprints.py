@@ -56,8 +56,13 @@ def confirm(text_file: Path, source_leaves: dict[Key, str], translated: list[Key
             changed.append(name)
     # Drop keys no longer translated, so the file never vouches for missing text.
     recorded = {k: v for k, v in recorded.items() if k in wanted}
+    write_text(path_for(text_file), render(recorded))
+    return changed
+
+
+def render(recorded: dict[str, str]) -> str:
+    """The text of a sources file; one format for every writer, so imports diff cleanly."""
     doc = {"about": "Hashes of the source texts these translations were made from. "
                     "Written by `inbrief translations confirm`; do not edit by hand.",
            "keys": dict(sorted(recorded.items()))}
-    write_text(path_for(text_file), json.dumps(doc, indent=1, ensure_ascii=False) + "\n")
-    return changed
+    return json.dumps(doc, indent=1, ensure_ascii=False) + "\n"
