@@ -14,6 +14,7 @@ import click
 from .. import __version__
 from ..errors import EXIT_TARGET_FAILED, EXIT_USAGE, UserError, display_path
 from ..pdf.engine import VARIANTS as PDF_VARIANTS
+from .schema_cmd import schema
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -472,6 +473,9 @@ def init(directory: Path):
 
     init_project(directory)
     click.echo(f"created {display_path(directory)}: edit data/ and run `inbrief build` there")
+
+
+cli.add_command(schema)
 
 
 def main() -> None:

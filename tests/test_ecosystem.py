@@ -1,0 +1,145 @@
+"""inbrief outside its own command line: editors, shells, pre-commit and GitHub Actions."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import PurePosixPath
+
+import pytest
+import yaml
+from jsonschema import Draft202012Validator
+
+from conftest import REPO, run
+
+# --- JSON Schemas: `inbrief schema` ------------------------------------------------------------
+
+
+def _printed(name: str) -> dict:
+    result = run("--project", str(REPO), "schema", name)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def _listed() -> dict[str, str]:
+    """Schema name → file pattern, as `inbrief schema` lists them."""
+    result = run("--project", str(REPO), "schema")
+    assert result.exit_code == 0, result.output
+    return dict(line.split()[:2] for line in result.stdout.splitlines())
+
+
+@pytest.fixture(scope="module")
+def printed() -> dict[str, Draft202012Validator]:
+    validators = {}
+    for name in _listed():
+        schema = _printed(name)
+        Draft202012Validator.check_schema(schema)
+        validators[name] = Draft202012Validator(schema)
+    return validators
+
+
+def _shipped_files() -> list[str]:
+    files = ["inbrief.yaml", *(p.relative_to(REPO).as_posix()
+                               for p in sorted((REPO / "data").rglob("*.yaml")))]
+    assert len(files) > 25
+    return files
+
+
+def _applicable(rel: str) -> list[str]:
+    """The schemas an editor applies to a file: every one whose pattern matches it."""
+    return [name for name, glob in _listed().items() if PurePosixPath(rel).match(glob)]
+
+
+def test_schema_lists_every_kind_of_file():
+    assert _listed() == {
+        "inbrief": "inbrief.yaml",
+        "facts": "data/facts.yaml",
+        "texts": "data/text/en.yaml",
+        "translation": "data/text/*.yaml",
+        "audience": "data/audiences/*.yaml",
+        "audience-texts": "data/text/audiences/*/*.yaml",
+    }
+
+
+def test_printed_schema_is_the_published_copy():
+    for name in _listed():
+        published = (REPO / "docs" / "schema" / f"{name}.schema.json").read_text(encoding="utf-8")
+        assert json.loads(published) == _printed(name), name
+
+
+@pytest.mark.parametrize("rel", _shipped_files())
+def test_printed_schemas_accept_every_shipped_file(printed, rel):
+    names = _applicable(rel)
+    assert names, f"{rel}: no schema applies to it"
+    data = yaml.safe_load((REPO / rel).read_text(encoding="utf-8"))
+    for name in names:
+        errors = [f"{list(e.absolute_path)}: {e.message}" for e in printed[name].iter_errors(data)]
+        assert errors == [], f"{rel} against {name}"
+
+
+def test_source_text_gets_both_text_schemas():
+    assert _applicable("data/text/en.yaml") == ["texts", "translation"]
+    assert _applicable("data/text/fr.yaml") == ["translation"]
+    assert _applicable("data/text/audiences/migrants/fr.yaml") == ["audience-texts"]
+
+
+@pytest.mark.parametrize("rel,inner", [
+    ("inbrief.yaml", ("output",)),
+    ("data/facts.yaml", ("organization", "contact")),
+    ("data/text/en.yaml", ("document",)),
+    ("data/text/fr.yaml", ("labels",)),
+    ("data/audiences/government.yaml", ()),
+    ("data/text/audiences/government/ar.yaml", ("callout",)),
+])
+def test_unknown_key_is_rejected(printed, rel, inner):
+    data = yaml.safe_load((REPO / rel).read_text(encoding="utf-8"))
+    broken = []
+    for depth in range(len(inner) + 1):
+        bad = copy.deepcopy(data)
+        node = bad
+        for key in inner[:depth]:
+            node = node[key]
+        node["colour"] = "blue"
+        broken.append(bad)
+    for name in _applicable(rel):
+        for bad in broken:
+            messages = [e.message for e in printed[name].iter_errors(bad)]
+            assert any("'colour'" in m for m in messages), f"{rel} against {name}: {messages}"
+
+
+def test_translations_may_be_partial_the_source_may_not(printed):
+    partial = {"document": {"title": "L’OIM en bref"}, "labels": {"as_of": "au {year}"},
+               "mission": {"commitments": ["Un engagement"]}}
+    assert list(printed["translation"].iter_errors(partial)) == []
+    assert list(printed["audience-texts"].iter_errors(partial)) == []
+    assert list(printed["texts"].iter_errors(partial)), "the source text must be complete"
+    # Partial, not lax: what a translation does say follows the rules.
+    for bad in ({"document": {"title": ""}}, {"documnet": {"title": "x"}},
+                {"key_figures": {"Not An Id": {"label": "x"}}}):
+        assert list(printed["translation"].iter_errors(bad)), bad
+
+
+def test_schema_out_writes_files_and_the_vscode_setting(project):
+    out = project / ".vscode" / "schema"
+    result = run("--project", str(project), "schema", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    setting = json.loads(result.stdout)["yaml.schemas"]
+    assert setting["./.vscode/schema/texts.schema.json"] == "data/text/en.yaml"
+    assert setting["./.vscode/schema/audience-texts.schema.json"] == "data/text/audiences/*/*.yaml"
+    for path in setting:
+        assert (project / path).is_file()
+
+
+def test_schema_unknown_name_lists_the_known_ones():
+    result = run("--project", str(REPO), "schema", "text")
+    assert result.exit_code == 2
+    assert "'text' is not a schema" in result.stderr and "translation" in result.stderr
+
+
+def test_init_maps_every_schema(tmp_path):
+    assert run("init", str(tmp_path / "site")).exit_code == 0
+    settings = json.loads((tmp_path / "site/.vscode/settings.json").read_text(encoding="utf-8"))
+    mapping = settings["yaml.schemas"]
+    assert mapping == {f"./schema/{name}.schema.json": glob for name, glob in _listed().items()}
+    for path in mapping:
+        assert (tmp_path / "site" / path).is_file()
