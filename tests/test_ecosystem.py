@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import copy
 import json
+import os
+import subprocess
+import sys
 from pathlib import PurePosixPath
 
 import pytest
@@ -143,3 +146,86 @@ def test_init_maps_every_schema(tmp_path):
     assert mapping == {f"./schema/{name}.schema.json": glob for name, glob in _listed().items()}
     for path in mapping:
         assert (tmp_path / "site" / path).is_file()
+
+
+# --- Shell completion ---------------------------------------------------------------------------
+
+
+def _complete(args: str, incomplete: str = "") -> list[str]:
+    """What Tab offers after `inbrief ARGS INCOMPLETE`, through Click's own machinery."""
+    from click.shell_completion import ShellComplete
+
+    from inbrief.cli.main import cli
+
+    comp = ShellComplete(cli, {}, "inbrief", "_INBRIEF_COMPLETE")
+    return [item.value for item in comp.get_completions(args.split(), incomplete)]
+
+
+@pytest.mark.parametrize("command", ["build", "check", "list", "watch", "preview"])
+def test_completion_offers_the_configured_languages(command, monkeypatch):
+    monkeypatch.chdir(REPO / "data")  # a subfolder: the project is found upwards
+    assert _complete(f"{command} --lang") == ["en", "fr", "es", "ar", "uk"]
+
+
+def test_completion_of_layouts_and_audiences_by_prefix(monkeypatch):
+    monkeypatch.chdir(REPO)
+    assert _complete("build --layout", "b") == ["brief", "booklet"]
+    assert _complete("build --lang fr --audience") == ["general", "government", "partners",
+                                                       "migrants"]
+    assert _complete("build --audience", "g") == ["general", "government"]
+
+
+def test_completion_reads_the_project_option(project, tmp_path, monkeypatch):
+    config = project / "inbrief.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "languages: [en, fr, es, ar, uk]", "languages: [en, de]"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert _complete(f"--project {project} build --lang") == ["en", "de"]
+
+
+@pytest.mark.parametrize("config,audiences", [
+    (None, []),                                     # no project at all
+    ("languages: [en, fr\n", []),                   # not YAML
+    (b"\xff\xfe languages", []),                    # not UTF-8
+    ("- just a list\n", ["general"]),               # the default audience
+    ("languages: 42\nlayouts: [a]\naudiences: {x: 1}\n", []),  # wrong types
+])
+def test_completion_is_silent_without_a_usable_project(config, audiences, tmp_path, monkeypatch,
+                                                       capsys):
+    if isinstance(config, str):
+        (tmp_path / "inbrief.yaml").write_text(config, encoding="utf-8")
+    elif config is not None:
+        (tmp_path / "inbrief.yaml").write_bytes(config)
+    monkeypatch.chdir(tmp_path)
+    assert _complete("build --lang") == []
+    assert _complete("build --layout") == []
+    assert _complete("build --audience") == audiences
+    assert capsys.readouterr() == ("", "")
+
+
+def test_completion_through_the_shell_protocol():
+    """Exactly what the bash script does on Tab: the env-var protocol, in a real process."""
+    env = {**os.environ, "_INBRIEF_COMPLETE": "bash_complete",
+           "COMP_WORDS": "inbrief build --lang ", "COMP_CWORD": "3",
+           "PYTHONPATH": str(REPO / "src")}
+    done = subprocess.run([sys.executable, "-m", "inbrief"], cwd=REPO, env=env,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and done.stderr == ""
+    assert done.stdout.split() == [f"plain,{c}" for c in ("en", "fr", "es", "ar", "uk")]
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_completion_command_prints_the_activation_script(shell):
+    result = run("completion", shell)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(f"# inbrief completion for {shell}.")
+    assert "_INBRIEF_COMPLETE" in result.stdout and f"{shell}_complete" in result.stdout
+    assert result.stdout == run("completion", shell).stdout
+
+
+def test_completion_command_uses_shell_env(monkeypatch):
+    monkeypatch.setenv("SHELL", "/usr/bin/zsh")
+    assert run("completion").stdout.startswith("# inbrief completion for zsh.")
+    monkeypatch.setenv("SHELL", "/bin/tcsh")
+    result = run("completion")
+    assert result.exit_code == 2 and "name it: inbrief completion {bash|zsh|fish}" in result.stderr
