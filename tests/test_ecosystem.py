@@ -5,6 +5,8 @@ from __future__ import annotations
 import copy
 import json
 import os
+import re
+import shutil
 import subprocess
 import sys
 from pathlib import PurePosixPath
@@ -229,3 +231,91 @@ def test_completion_command_uses_shell_env(monkeypatch):
     monkeypatch.setenv("SHELL", "/bin/tcsh")
     result = run("completion")
     assert result.exit_code == 2 and "name it: inbrief completion {bash|zsh|fish}" in result.stderr
+
+
+# --- pre-commit hook ----------------------------------------------------------------------------
+
+
+def _hooks() -> list[dict]:
+    return yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+
+
+def test_pre_commit_hook_runs_check_on_project_files():
+    hook = next(h for h in _hooks() if h["id"] == "inbrief-check")
+    assert hook["entry"] == "inbrief check"
+    assert hook["language"] == "python" and hook["pass_filenames"] is False
+    files = re.compile(hook["files"])
+    for path in ("inbrief.yaml", "data/facts.yaml", "data/text/audiences/partners/fr.yaml",
+                 "templates/layouts/brief.html.j2", "styles/base.css"):
+        assert files.search(path), path
+    for path in ("README.md", "src/inbrief/cli/main.py", "docs/schema/texts.schema.json",
+                 "tests/data/facts.yaml", "output/manifest.json", "inbrief.yaml.bak"):
+        assert not files.search(path), path
+
+
+def test_pre_commit_accepts_the_manifest():
+    clientlib = pytest.importorskip("pre_commit.clientlib",
+                                    reason="pre-commit is not installed (pip install -e .[test])")
+    hooks = clientlib.load_manifest(str(REPO / ".pre-commit-hooks.yaml"))
+    assert [h["id"] for h in hooks] == ["inbrief-check"]
+
+
+def test_check_runs_without_weasyprint(tmp_path):
+    """The hook's environment may lack Pango: `inbrief check` must not import WeasyPrint."""
+    blocker = tmp_path / "blocked" / "weasyprint"
+    blocker.mkdir(parents=True)
+    (blocker / "__init__.py").write_text("raise ImportError('WeasyPrint is blocked here')\n")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(blocker.parent), str(REPO / "src")])}
+    done = subprocess.run([sys.executable, "-m", "inbrief", "check"], cwd=REPO, env=env,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("ok: ")
+
+
+def _index_unreachable() -> str:
+    """Why pip cannot install inbrief's dependencies here, or "" when it can."""
+    try:
+        probe = subprocess.run([sys.executable, "-m", "pip", "index", "versions", "weasyprint",
+                                "--timeout", "10", "--retries", "0"],
+                               capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        return f"pip could not query the package index ({exc})"
+    if probe.returncode != 0:
+        return "no package index reachable (`pip index versions weasyprint` failed)"
+    return ""
+
+
+def test_pre_commit_try_repo(tmp_path):
+    """The hook as a user's pre-commit installs and runs it, on a fresh clone (committed state)."""
+    pytest.importorskip("pre_commit", reason="pre-commit is not installed (pip install -e .[test])")
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    if not (REPO / ".git").exists():
+        pytest.skip(f"{REPO} is not a git checkout: pre-commit installs hooks from a git repository")
+    why = _index_unreachable()
+    if why:
+        pytest.skip(f"{why}: pre-commit must pip-install inbrief and its dependencies "
+                    "into the hook's own environment")
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "--quiet", str(REPO), str(clone)], check=True, timeout=120)
+    # Nothing from this checkout may leak into the hook's environment: it must use what
+    # pre-commit installed from the clone.
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    env["PRE_COMMIT_HOME"] = str(tmp_path / "pre-commit-home")
+    done = subprocess.run([sys.executable, "-m", "pre_commit", "try-repo", ".", "inbrief-check",
+                           "--all-files", "--verbose"], cwd=clone, env=env,
+                          capture_output=True, text=True, timeout=900)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert re.search(r"inbrief check\.+Passed", done.stdout), done.stdout
+    assert "ok: 5 language(s), 4 audience(s), 80 target(s) valid" in done.stdout
+
+    # And it fails the commit when the content is wrong.
+    facts = clone / "data" / "facts.yaml"
+    facts.write_text(facts.read_text(encoding="utf-8") + "editon: 2026\n", encoding="utf-8")
+    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid", "commit",
+                    "--quiet", "-am", "typo"], cwd=clone, check=True, timeout=60)
+    done = subprocess.run([sys.executable, "-m", "pre_commit", "try-repo", ".", "inbrief-check",
+                           "--all-files"], cwd=clone, env=env,
+                          capture_output=True, text=True, timeout=900)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "data/facts.yaml" in done.stdout and "editon" in done.stdout
