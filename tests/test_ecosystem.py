@@ -9,7 +9,7 @@ import re
 import shutil
 import subprocess
 import sys
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 import pytest
 import yaml
@@ -319,3 +319,108 @@ def test_pre_commit_try_repo(tmp_path):
                           capture_output=True, text=True, timeout=900)
     assert done.returncode == 1, done.stdout + done.stderr
     assert "data/facts.yaml" in done.stdout and "editon" in done.stdout
+
+
+# --- GitHub Action ------------------------------------------------------------------------------
+
+EXPR = re.compile(r"\$\{\{\s*(.*?)\s*\}\}")
+
+
+def _action() -> dict:
+    return yaml.safe_load((REPO / "action.yml").read_text(encoding="utf-8"))
+
+
+def _example_uses_of_the_action() -> list[dict]:
+    workflow = yaml.safe_load((REPO / "docs/ci/github-actions.yml").read_text(encoding="utf-8"))
+    steps = [s for job in workflow["jobs"].values() for s in job["steps"]]
+    return [s for s in steps if s.get("uses") == "./" or "/inbrief@" in s.get("uses", "")]
+
+
+def test_action_is_composite_and_uses_the_documented_actions():
+    action = _action()
+    assert action["runs"]["using"] == "composite"
+    uses = [s["uses"].split("@")[0] for s in action["runs"]["steps"] if "uses" in s]
+    assert uses == ["actions/setup-python", "actions/upload-artifact"]
+    text = (REPO / "action.yml").read_text(encoding="utf-8")
+    assert "$ACTION_PATH/.ci/system-deps" in text and (REPO / ".ci/system-deps").is_file()
+    assert 'pip install --disable-pip-version-check "$ACTION_PATH"' in text
+
+
+def test_action_expressions_name_real_inputs_and_steps():
+    action = _action()
+    inputs = set(action["inputs"])
+    assert {"shard", "langs", "layouts", "audiences", "out", "python-version", "args"} <= inputs
+    text = (REPO / "action.yml").read_text(encoding="utf-8")
+    for expr in EXPR.findall(text):
+        for name in re.findall(r"\binputs\.([\w-]+)", expr):
+            assert name in inputs, expr
+        for step in re.findall(r"\bsteps\.([\w-]+)\.", expr):
+            assert step in {s.get("id") for s in action["runs"]["steps"]}, expr
+    for name, spec in action["inputs"].items():
+        assert spec["description"] and isinstance(spec.get("default"), str), name
+
+
+def test_example_workflow_passes_only_inputs_the_action_has():
+    inputs = _action()["inputs"]
+    uses = _example_uses_of_the_action()
+    assert uses, "the example's shard jobs should use the action"
+    for step in uses:
+        assert set(step.get("with", {})) <= set(inputs), step
+        assert all(n in step.get("with", {}) for n, s in inputs.items() if s.get("required"))
+    assert uses[0]["with"]["shard"] == "${{ matrix.shard }}/3"
+
+
+def _run_build_step(tmp_path: Path, inbrief: str, **given: str) -> tuple[list[str], dict]:
+    """The action's Build step as the runner executes it: inputs through env, then bash."""
+    action = _action()
+    step = next(s for s in action["runs"]["steps"] if s.get("id") == "build")
+    values = {name: spec.get("default", "") for name, spec in action["inputs"].items()}
+    values.update({k.replace("_", "-"): v for k, v in given.items()})
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    for var, expr in step["env"].items():
+        env[var] = values[EXPR.fullmatch(expr).group(1).removeprefix("inputs.")]
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir(exist_ok=True)
+    (bin_dir / "inbrief").write_text(inbrief, encoding="utf-8")
+    (bin_dir / "inbrief").chmod(0o755)
+    env["PATH"] = f"{bin_dir}{os.pathsep}{env['PATH']}"
+    env["GITHUB_OUTPUT"] = str(tmp_path / "github-output")
+    (tmp_path / "github-output").write_text("")
+    done = subprocess.run(["bash", "-e", "-c", step["run"]], cwd=tmp_path, env=env,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+    outputs = dict(line.split("=", 1) for line in
+                   (tmp_path / "github-output").read_text().splitlines())
+    return done.stdout.splitlines(), outputs
+
+
+RECORD_ARGS = '#!/bin/sh\nfor a in "$@"; do echo "arg:$a"; done\n'
+
+
+@pytest.mark.parametrize("given,argv,out,artifact", [
+    ({"shard": "2/3", "langs": "en, fr", "audiences": "general", "args": "--strict --paper letter"},
+     ["--shard", "2/3", "--lang", "en", "--lang", "fr", "--audience", "general", "--out",
+      "shard-2", "--strict", "--paper", "letter"], "shard-2", "shard-2"),
+    ({}, ["--out", "output"], "output", "output"),
+    ({"layouts": "brief factsheet", "out": "dist/briefs"},
+     ["--layout", "brief", "--layout", "factsheet", "--out", "dist/briefs"],
+     "dist/briefs", "briefs"),
+    ({"shard": "1/4", "out": "here", "artifact_name": "a4-part-1", "project": "site"},
+     ["--shard", "1/4", "--out", "here"], "here", "a4-part-1"),
+])
+def test_action_build_step_turns_inputs_into_options(tmp_path, given, argv, out, artifact):
+    lines, outputs = _run_build_step(tmp_path, RECORD_ARGS, **given)
+    got = [line[4:] for line in lines if line.startswith("arg:")]
+    assert got == ["--project", given.get("project", "."), "build", *argv]
+    assert outputs == {"out": out, "artifact-name": artifact}
+
+
+def test_action_build_step_builds_for_real(tmp_path):
+    real = f'#!/bin/sh\nPYTHONPATH="{REPO / "src"}" exec "{sys.executable}" -m inbrief "$@"\n'
+    lines, outputs = _run_build_step(tmp_path, real, project=str(REPO), langs="en",
+                                     layouts="factsheet", audiences="general", shard="1/1")
+    shard = tmp_path / outputs["out"]
+    assert outputs == {"out": "shard-1", "artifact-name": "shard-1"}
+    manifest = json.loads((shard / "manifest.json").read_text(encoding="utf-8"))
+    assert [t["path"] for t in manifest["targets"]] == ["en/iom-in-brief-factsheet-general.pdf"]
+    assert (shard / "en/iom-in-brief-factsheet-general.pdf").stat().st_size > 10_000
