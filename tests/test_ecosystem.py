@@ -9,6 +9,8 @@ import re
 import shutil
 import subprocess
 import sys
+import sysconfig
+import zipfile
 from pathlib import Path, PurePosixPath
 
 import pytest
@@ -16,6 +18,7 @@ import yaml
 from jsonschema import Draft202012Validator
 
 from conftest import REPO, run
+from test_wheel import wheel  # noqa: F401 — the fixture: the package built as a wheel
 
 # --- JSON Schemas: `inbrief schema` ------------------------------------------------------------
 
@@ -148,6 +151,29 @@ def test_init_maps_every_schema(tmp_path):
     assert mapping == {f"./schema/{name}.schema.json": glob for name, glob in _listed().items()}
     for path in mapping:
         assert (tmp_path / "site" / path).is_file()
+
+
+def test_installed_wheel_prints_the_schemas(wheel, tmp_path):
+    """Installed from a wheel, with no docs/ folder anywhere: the schemas come from the models."""
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
+    py = venv / "bin" / "python"
+    purelib = Path(subprocess.check_output(
+        [str(py), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        text=True).strip())
+    with zipfile.ZipFile(wheel) as zf:  # as in test_wheel.py: what pip does for a pure wheel
+        zf.extractall(purelib)
+    (purelib / "zz_deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    outside = tmp_path / "elsewhere"  # not in a project
+    outside.mkdir()
+    printed = subprocess.run([str(py), "-m", "inbrief", "schema", "audience-texts"], cwd=outside,
+                             env=env, capture_output=True, text=True, check=True).stdout
+    assert printed == (REPO / "docs/schema/audience-texts.schema.json").read_text(encoding="utf-8")
+    subprocess.run([str(py), "-m", "inbrief", "schema", "--out", "schema"], cwd=outside, env=env,
+                   capture_output=True, check=True)
+    assert sorted(p.name for p in (outside / "schema").iterdir()) == sorted(
+        f"{name}.schema.json" for name in _listed())
 
 
 # --- Shell completion ---------------------------------------------------------------------------
