@@ -12,12 +12,13 @@ from jsonschema import Draft202012Validator
 
 from inbrief.config.model import Config
 from inbrief.content.facts import Facts
-from inbrief.content.schema import dumps, schemas, write_schemas
+from inbrief.content.schema import dumps, globs, schemas, write_schemas
 from inbrief.content.texts import Texts
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA_DIR = ROOT / "docs" / "schema"
 REGENERATE = "regenerate with: python -m inbrief.content.schema docs/schema"
+NAMES = ["inbrief", "facts", "texts", "translation", "audience", "audience-texts"]
 
 SHIPPED = [
     ("inbrief", "inbrief.yaml", Config),
@@ -38,9 +39,9 @@ def _errors(name: str, data) -> list[str]:
     return [e.message for e in _validator(name).iter_errors(data)]
 
 
-def test_three_documents_with_dialect_id_and_title():
+def test_every_document_with_dialect_id_and_title():
     out = schemas()
-    assert list(out) == ["inbrief", "facts", "texts"]
+    assert list(out) == NAMES
     for name, schema in out.items():
         assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
         assert schema["$id"].endswith(f"/{name}.schema.json")
@@ -48,7 +49,7 @@ def test_three_documents_with_dialect_id_and_title():
         Draft202012Validator.check_schema(schema)
 
 
-@pytest.mark.parametrize("name", ["inbrief", "facts", "texts"])
+@pytest.mark.parametrize("name", NAMES)
 def test_every_object_forbids_unknown_keys(name):
     def walk(node, where):
         if isinstance(node, dict):
@@ -125,8 +126,7 @@ def test_committed_schemas_are_current():
 def test_write_schemas_is_deterministic(tmp_path):
     first = write_schemas(tmp_path / "a")
     second = write_schemas(tmp_path / "b")
-    assert [p.name for p in first] == ["inbrief.schema.json", "facts.schema.json",
-                                       "texts.schema.json"]
+    assert [p.name for p in first] == [f"{name}.schema.json" for name in NAMES]
     for a, b in zip(first, second):
         assert a.read_bytes() == b.read_bytes()
         assert a.read_bytes().endswith(b"}\n")
@@ -135,10 +135,8 @@ def test_write_schemas_is_deterministic(tmp_path):
 def test_vscode_settings_map_the_schemas():
     settings = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))
     mapping = settings["yaml.schemas"]
-    assert mapping == {
-        "./docs/schema/inbrief.schema.json": "inbrief.yaml",
-        "./docs/schema/facts.schema.json": "data/facts.yaml",
-        "./docs/schema/texts.schema.json": "data/text/*.yaml",
-    }
+    assert mapping == {f"./docs/schema/{name}.schema.json": glob
+                       for name, glob in globs("en").items()}
+    assert mapping["./docs/schema/texts.schema.json"] == "data/text/en.yaml"
     for schema_path in mapping:
         assert (ROOT / schema_path).is_file()

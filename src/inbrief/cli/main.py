@@ -14,6 +14,8 @@ import click
 from .. import __version__
 from ..errors import EXIT_TARGET_FAILED, EXIT_USAGE, UserError, display_path
 from ..pdf.engine import VARIANTS as PDF_VARIANTS
+from .completion import complete_audiences, complete_langs, complete_layouts, completion
+from .schema_cmd import schema
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -91,10 +93,13 @@ def _parse_shard(ctx, param, value):
 
 def _filters(f):
     f = click.option("--audience", "audiences", multiple=True, metavar="NAME",
+                     shell_complete=complete_audiences,
                      help="Only this audience (repeatable).")(f)
     f = click.option("--layout", "layouts", multiple=True, metavar="NAME",
+                     shell_complete=complete_layouts,
                      help="Only this layout (repeatable).")(f)
     f = click.option("--lang", "langs", multiple=True, metavar="CODE",
+                     shell_complete=complete_langs,
                      help="Only this language (repeatable).")(f)
     return f
 
@@ -481,6 +486,8 @@ def init(directory: Path):
 from .i18n_cmd import i18n  # noqa: E402  (a separate file keeps merges of main.py easy)
 
 cli.add_command(i18n)
+cli.add_command(schema)
+cli.add_command(completion)
 
 
 def main() -> None:

@@ -22,6 +22,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..config.model import Config
+from .audience import Audience
 from .facts import Facts
 from .texts import Texts
 
@@ -36,16 +37,35 @@ class Document:
     model: type[BaseModel]
     title: str
     description: str
+    glob: str
+    """Files it applies to, relative to the project, as an editor's file pattern."""
+    partial: bool = False
+    """Overlays (translations, audience texts) may leave out any key: nothing is required."""
 
 
 DOCUMENTS = (
     Document("inbrief", Config, "inbrief.yaml",
-             "Project configuration: name, languages, layouts, audiences, fonts and output."),
+             "Project configuration: name, languages, layouts, audiences, fonts and output.",
+             "inbrief.yaml"),
     Document("facts", Facts, "data/facts.yaml",
              "Language-neutral facts: edition, organization and contact details, sources, "
-             "key figures and dated events."),
+             "key figures and dated events.",
+             "data/facts.yaml"),
     Document("texts", Texts, "data/text/<lang>.yaml",
-             "Translatable text for one language: every sentence a translator touches."),
+             "Translatable text for one language: every sentence a translator touches. "
+             "The source language's file must be complete.",
+             "data/text/{source}.yaml"),
+    Document("translation", Texts, "data/text/<lang>.yaml (a translation)",
+             "A translation of the source language's text: any key may be left out, "
+             "and the source text is used in its place.",
+             "data/text/*.yaml", partial=True),
+    Document("audience", Audience, "data/audiences/<name>.yaml",
+             "What one audience sees: which sections, in which order, which key figures lead.",
+             "data/audiences/*.yaml"),
+    Document("audience-texts", Texts, "data/text/audiences/<name>/<lang>.yaml",
+             "An audience's own words, overlaid key by key on the language's text: its "
+             "call-out and any re-titled or reworded texts.",
+             "data/text/audiences/*/*.yaml", partial=True),
 )
 
 
@@ -54,10 +74,12 @@ def schema_id(name: str) -> str:
 
 
 def schemas() -> dict[str, dict]:
-    """JSON Schemas (draft 2020-12) by document name: "inbrief", "facts", "texts"."""
+    """JSON Schemas (draft 2020-12) by document name, in the order of DOCUMENTS."""
     out: dict[str, dict] = {}
     for doc in DOCUMENTS:
         generated = _close_maps(doc.model.model_json_schema())
+        if doc.partial:
+            generated = _optional(generated)
         generated.pop("title", None)
         generated.pop("description", None)
         schema = {"$schema": DIALECT, "$id": schema_id(doc.name), "title": doc.title,
@@ -81,6 +103,34 @@ def _close_maps(node: Any) -> Any:
     elif isinstance(node, list):
         node = [_close_maps(value) for value in node]
     return node
+
+
+def _optional(node: Any) -> Any:
+    """An overlay falls back to the source for whatever it leaves out, so neither a key nor
+    a list item is required; what it does say keeps every other rule (no unknown keys)."""
+    if isinstance(node, list):
+        return [_optional(value) for value in node]
+    if not isinstance(node, dict):
+        return node
+    out = {}
+    for key, value in node.items():
+        if key in ("required", "minItems", "minProperties"):
+            continue
+        if key in ("properties", "patternProperties", "$defs"):  # names, not keywords
+            out[key] = {name: _optional(sub) for name, sub in value.items()}
+        elif key in ("default", "const", "enum", "examples"):  # values, not schemas
+            out[key] = value
+        else:
+            out[key] = _optional(value)
+    return out
+
+
+def globs(source_language: str = "en") -> dict[str, str]:
+    """Document name → the files it applies to, for an editor's ``yaml.schemas`` setting.
+
+    Files matching two globs (the source text matches "texts" and "translation") get both
+    schemas, as the YAML extension combines them: the stricter one wins."""
+    return {doc.name: doc.glob.format(source=source_language) for doc in DOCUMENTS}
 
 
 def _open_objects(node: Any, where: str = "#") -> list[str]:

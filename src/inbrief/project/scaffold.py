@@ -37,14 +37,16 @@ def _editor_support(target: Path) -> list[Path]:
     """JSON Schemas and the VS Code setting that applies them: completion and red squiggles."""
     import json
 
-    from ..content.schema import write_schemas
+    import yaml
+
+    from ..content.schema import globs, write_schemas
 
     written = write_schemas(target / "schema")
+    config = yaml.safe_load((target / "inbrief.yaml").read_text(encoding="utf-8"))
+    patterns = globs(config.get("source_language", "en"))
     settings = target / ".vscode" / "settings.json"
     settings.parent.mkdir(exist_ok=True)
     settings.write_text(json.dumps({"yaml.schemas": {
-        "./schema/inbrief.schema.json": "inbrief.yaml",
-        "./schema/facts.schema.json": "data/facts.yaml",
-        "./schema/texts.schema.json": "data/text/*.yaml",
+        f"./schema/{name}.schema.json": glob for name, glob in patterns.items()
     }}, indent=2) + "\n", encoding="utf-8")
     return written + [settings]
