@@ -15,6 +15,7 @@ from .. import __version__
 from ..errors import EXIT_TARGET_FAILED, EXIT_USAGE, UserError, display_path
 from ..pdf.engine import VARIANTS as PDF_VARIANTS
 from .completion import complete_audiences, complete_langs, complete_layouts, completion
+from .doctor import doctor
 from .schema_cmd import schema
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -488,6 +489,7 @@ from .i18n_cmd import i18n  # noqa: E402  (a separate file keeps merges of main.
 cli.add_command(i18n)
 cli.add_command(schema)
 cli.add_command(completion)
+cli.add_command(doctor)
 
 
 def main() -> None:
