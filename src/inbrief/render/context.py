@@ -111,7 +111,7 @@ def rows(names: list[str]) -> list[list[str]]:
 
 def build_context(content: Content, *, layout: str, audience: str, filler_pages: int = 0,
                   print_mode: bool = False) -> dict:
-    from .qr import qr_svg
+    from .qr import qr_img
 
     facts, t, lang = content.facts, content.texts, content.lang
     contact = facts.organization.contact
@@ -139,7 +139,7 @@ def build_context(content: Content, *, layout: str, audience: str, filler_pages:
         "figures": {f: figure_view(content, f) for f in facts.key_figures},
         "history": events(content, "history"),
         "cooperation": events(content, "cooperation"),
-        "qr": qr_svg(contact.website, label=t.labels.qr.format(
+        "qr": qr_img(contact.website, label=t.labels.qr.format(
             site=urlparse(contact.website).netloc)),
         "chart": trend_chart(content),
         "sources": [{"title": facts.sources[s].title, "year": facts.sources[s].year,

@@ -1,8 +1,10 @@
-"""QR codes drawn at build time as inline SVG: no stored images, same bytes every build.
+"""QR codes made at build time: no stored images, same bytes every build.
 
-The symbol is built by segno and drawn here from its module matrix, so the markup
-is entirely ours: black on white for reliable scanning, the standard four-module
-quiet zone, one filled path (no seams between rows), and accessible text.
+Layouts use ``qr_img``: a one-pixel-per-module PNG scaled up without smoothing
+(``image-rendering: pixelated``). WeasyPrint draws that for free, where the same
+code as SVG paths cost ~70 ms of a 270 ms factsheet. ``qr_svg`` draws the symbol
+from segno's module matrix as one filled path, for templates that want vectors.
+Both are black on white with the standard four-module quiet zone, and accessible.
 """
 
 from __future__ import annotations
@@ -14,6 +16,23 @@ from markupsafe import Markup, escape
 
 BORDER = 4
 """Quiet zone in modules, as the QR standard requires."""
+
+
+@lru_cache(maxsize=64)
+def qr_img(url: str, *, label: str, size_mm: float = 22) -> Markup:
+    """An ``<img>`` of the QR code for ``url`` as a PNG data URI, ``size_mm`` square."""
+    import base64
+    import io
+
+    if not url:
+        raise ValueError("qr_img: empty url")
+    qr = segno.make(url, error="m", micro=False, boost_error=False)
+    buf = io.BytesIO()
+    qr.save(buf, kind="png", scale=1, border=BORDER, dark="#000", light="#fff")
+    data = base64.b64encode(buf.getvalue()).decode("ascii")
+    size = _num(size_mm)
+    return Markup(f'<img class="qr" src="data:image/png;base64,{data}" alt="{escape(label)}" '
+                  f'style="width: {size}mm; height: {size}mm; image-rendering: pixelated">')
 
 
 def _num(value: float) -> str:
