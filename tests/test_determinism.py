@@ -96,3 +96,20 @@ def test_merge_joins_shards(tmp_path):
     (holder / targets[0]["path"]).write_bytes(b"broken")
     broken = run("merge", *map(str, shards), "--out", str(tmp_path / "again"))
     assert broken.exit_code == 2 and "does not match its manifest entry" in broken.stderr
+
+
+def test_hints_from_the_last_build_do_not_change_the_bytes(tmp_path):
+    """A rebuild reuses the last copyfit step and notes-page count; the bytes must not move.
+
+    The French leaflet needs copyfitting and the booklet needs notes pages.
+    """
+    out = tmp_path / "out"
+    args = ("--project", str(REPO), "build", "--lang", "fr", "--layout", "leaflet", "--layout",
+            "booklet", "--audience", "general", "--out", str(out), "--jobs", "1")
+    assert run(*args).exit_code == 0
+    first = {p.name: p.read_bytes() for p in out.rglob("*.pdf")}
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert any(t["copyfit"] for t in manifest["targets"])
+    assert any(t["filler_pages"] for t in manifest["targets"])
+    assert run(*args, "--force").exit_code == 0  # exact hints: one layout per target
+    assert {p.name: p.read_bytes() for p in out.rglob("*.pdf")} == first

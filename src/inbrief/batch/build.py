@@ -237,7 +237,7 @@ def build(project: Project, opts: Options, progress: Progress | None = None,
                 progress(res)
         else:
             jobs.append(_Job(project, content, t, rendered[t], faces[t.lang], roots, opts, rel,
-                             out, key, fp, content_warnings, _hint(prev)))
+                             out, key, fp, content_warnings, _hint(prev, fp)))
     peaks: list[int] = []
     try:
         for job, res, entry in _run(jobs, opts, peaks):
@@ -326,13 +326,14 @@ class _Job:
     hint: Hint = Hint()
 
 
-def _hint(prev: dict | None) -> Hint:
+def _hint(prev: dict | None, fingerprint: str) -> Hint:
     """Last build's copyfit step and notes pages for this target, if any."""
     if not prev:
         return Hint()
     try:
         step = copyfit.Step(**prev["copyfit"]) if prev.get("copyfit") else copyfit.NONE
-        return Hint(step, int(prev.get("filler_pages") or 0))
+        return Hint(step, int(prev.get("filler_pages") or 0),
+                    exact=prev.get("fingerprint") == fingerprint and "filler_pages" in prev)
     except (TypeError, ValueError):
         return Hint()
 

@@ -37,6 +37,9 @@ class Hint:
 
     step: copyfit.Step = copyfit.NONE
     filler: int = 0
+    exact: bool = False
+    """The target's fingerprint is the one these were found for: the search would find them
+    again (it is a pure function of the HTML, styles and fonts), so one layout suffices."""
 
 
 def produce_pdf(project: Project, t: Target, r: Rendered, *, rerender: Callable[[int], Rendered],
@@ -60,7 +63,12 @@ def produce_pdf(project: Project, t: Target, r: Rendered, *, rerender: Callable[
         return laid
 
     step, pdf, filler = None, None, 0
-    if hint.filler and hint.step == copyfit.NONE and budget.multiple > 1:
+    if hint.exact:
+        guess = attempt(rerender(hint.filler) if hint.filler else r, hint.step)
+        if guess.pages <= budget.max and (budget.multiple == 1
+                                          or guess.pages % budget.multiple == 0):
+            step, pdf, filler = hint.step, guess, hint.filler
+    if pdf is None and hint.filler and hint.step == copyfit.NONE and budget.multiple > 1:
         # Laid out with last time's notes pages: if the content pages still fit unadjusted
         # and still need exactly that many, this is the result the full path would reach.
         guess = attempt(rerender(hint.filler), copyfit.NONE)
