@@ -179,6 +179,19 @@ def test_po_problems_are_all_reported_with_their_lines(project):
     assert snapshot(project) == before  # all or nothing
 
 
+def test_unsafe_links_in_a_translation_are_refused(project):
+    po_path = export(project, "po")
+    po_file = polib.pofile(str(po_path))
+    po_file.find("Mission", msgctxt="mission.heading").msgstr = "[Mission](file:///etc/passwd)"
+    po_file.save()
+    result = do_import(project, po_path)
+    assert result.exit_code == 2
+    line = line_of(po_path, "msgstr", after='msgctxt "mission.heading"')
+    assert (f"{po_path.name}:{line}: 'mission.heading': the translation links to "
+            "'file:///etc/passwd', which would be shown as text") in result.stderr
+    assert "the Markdown marks differ from the source text" in result.stderr
+
+
 def test_dry_run_writes_nothing(project):
     before = snapshot(project)
     po_path = export(project, "po")

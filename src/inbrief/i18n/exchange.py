@@ -159,7 +159,28 @@ def check(incoming: Incoming, lang: str, known: dict[str, str]) -> list[Problem]
                                     f"'{e.key}': the translation is {len(e.target):,} characters "
                                     f"long, more than the limit of {MAX_TEXT:,}",
                                     "shorten it"))
+        problems += _markup_problems(path, e)
     return problems
+
+
+def _markup_problems(path: str, e) -> list[Problem]:
+    """The Markdown subset: links the source makes must stay links, and no unsafe ones appear."""
+    from ..render.rich import refused_links
+
+    found = [Problem(path, e.target_line, None,
+                     f"'{e.key}': the translation links to '{url}', which would be shown as "
+                     "text: only http(s) and mailto links are made",
+                     "keep the link address of the source text")
+             for url in refused_links(e.target) if url not in refused_links(e.source)]
+    for mark in ("**", "]("):
+        if e.source.count(mark) != e.target.count(mark):
+            found.append(Problem(path, e.target_line, None,
+                                 f"'{e.key}': the Markdown marks differ from the source text "
+                                 f"({e.source.count(mark)} '{mark}' in the source, "
+                                 f"{e.target.count(mark)} in the translation)",
+                                 "keep **strong** and [links](https://…) as in the source; "
+                                 "translate only the words"))
+    return found
 
 
 def _norm(lang: str) -> str:
