@@ -6,6 +6,7 @@ from system fonts; the rest of inbrief (check, list, init) never pays for it.
 
 from __future__ import annotations
 
+import atexit
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -123,6 +124,9 @@ class _Styles:
 
 
 _STYLES: dict[tuple, _Styles] = {}
+# Release the font configurations while WeasyPrint's C bindings still exist: left to
+# interpreter teardown, their __del__ finds the bindings gone and prints a traceback.
+atexit.register(_STYLES.clear)
 
 
 class _collecting:
