@@ -316,7 +316,14 @@ def preview(state: State, langs, layouts, audiences, port, out):
 @_filters
 @click.pass_obj
 def check(state: State, langs, layouts, audiences):
-    """Validate configuration, content and templates without writing anything."""
+    """Validate configuration, content and templates without writing anything.
+
+    \b
+    Examples:
+      inbrief check                          # the whole matrix; exit 2 lists every problem
+      inbrief check --lang fr --audience migrants
+      inbrief --project briefs check         # a project in another folder
+    """
     from ..batch.build import Options, prepare
 
     project = state.project()
@@ -333,7 +340,14 @@ def check(state: State, langs, layouts, audiences):
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @click.pass_obj
 def list_(state: State, langs, layouts, audiences, shard, as_json):
-    """Print the build matrix: one line per target."""
+    """Print the build matrix: one line per target.
+
+    \b
+    Examples:
+      inbrief list --lang en
+      inbrief list --shard 2/3                 # what CI runner 2 of 3 builds
+      inbrief list --json > targets.json
+    """
     from ..batch.matrix import matrix
 
     project = state.project()
@@ -404,7 +418,14 @@ def translations(ctx, langs, min_complete, as_json, verbose):
 @click.argument("keys", nargs=-1)
 @click.pass_obj
 def confirm(state: State, lang, keys):
-    """Confirm translations are up to date with the source text (all, or KEYS)."""
+    """Confirm translations are up to date with the source text (all, or KEYS).
+
+    \b
+    Examples:
+      inbrief translations confirm --lang fr mission.statement
+      inbrief translations confirm --lang fr audiences.migrants.callout.heading
+      inbrief translations confirm --lang es          # every translated text of es
+    """
     from ..batch.matrix import matrix
     from ..i18n.report import confirm as do_confirm
 
