@@ -88,3 +88,22 @@ def test_content_is_escaped_not_interpreted(project):
 def test_version():
     result = run("--version")
     assert result.exit_code == 0 and "inbrief" in result.stdout
+
+
+def test_a_closed_pipe_is_not_an_internal_error():
+    """`inbrief list | head -1`: the reader left; inbrief must stop quietly."""
+    import os
+    import subprocess
+    import sys
+
+    from conftest import REPO
+
+    read, write = os.pipe()
+    os.close(read)  # the reader is gone before the first write: every write fails (EPIPE)
+    try:
+        done = subprocess.run([sys.executable, "-m", "inbrief", "--project", str(REPO), "list"],
+                              stdout=write, stderr=subprocess.PIPE, timeout=60)
+    finally:
+        os.close(write)
+    assert b"internal error" not in done.stderr and b"Traceback" not in done.stderr, done.stderr
+    assert done.returncode == 1 and done.stderr == b""  # Click's quiet EPIPE exit

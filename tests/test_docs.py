@@ -236,7 +236,6 @@ def test_extraction_finds_the_messages():
                      "nesting deeper than",                               # _Limit
                      "the worker process",                                # Outcome
                      "took longer than --timeout",                        # Result
-                     "no imposed file in --print mode",                   # warnings.append
                      "--strict: warnings are errors",                     # echo(err=True)
                      "static faces of",                                   # Check
                      "must be listed in languages",                       # ValueError

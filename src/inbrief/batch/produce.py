@@ -90,14 +90,11 @@ def produce_pdf(project: Project, t: Target, r: Rendered, *, rerender: Callable[
     check_budget(t, pdf.pages, budget, pdf.overflow)
     pdf = write(pdf, variant=variant, bleed_mm=BLEED_MM if print_mode else None)
     produced = Produced(pdf.data, pdf.pages, list(pdf.warnings), step, filler)
-    if layout.impose == "saddle-stitch":
-        if print_mode:
-            produced.warnings.append("no imposed file in --print mode: print shops impose "
-                                     "files with bleed themselves")
-        else:
-            from ..pdf.impose import impose
+    # No imposed file in --print mode, by design: print shops impose files with bleed themselves.
+    if layout.impose == "saddle-stitch" and not print_mode:
+        from ..pdf.impose import impose
 
-            produced.imposed = impose(pdf.data, title=f"{t.key} (imposed)", rtl=rtl)
+        produced.imposed = impose(pdf.data, title=f"{t.key} (imposed)", rtl=rtl)
     return produced
 
 

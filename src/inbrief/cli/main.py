@@ -49,6 +49,8 @@ class InbriefGroup(click.Group):
         except KeyboardInterrupt:
             click.echo("interrupted", err=True)
             ctx.exit(130)
+        except BrokenPipeError:
+            raise  # not a bug: the reader of our output left; Click exits quietly (code 1)
         except Exception as exc:
             debug = bool(ctx.obj and ctx.obj.debug) or "--debug" in sys.argv
             if debug:

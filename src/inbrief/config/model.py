@@ -36,6 +36,13 @@ class Layout(Strict):
     """Also write ``…-imposed.pdf``: pages 2-up in saddle-stitch order on sheets twice the size."""
     description: Text | None = None
 
+    @model_validator(mode="after")
+    def _foldable(self):
+        if self.impose == "saddle-stitch" and self.pages.multiple % 4:
+            raise ValueError("a saddle-stitched layout needs pages.multiple: 4 (each sheet "
+                             "folds into four pages)")
+        return self
+
 
 class FontFamily(Strict):
     family: Text

@@ -76,7 +76,11 @@ class _Builder:
             return out
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, loc + (i,), depth + 1) for i, item in enumerate(node.value)]
-        return self.constructor.construct_object(node, deep=True)
+        try:
+            return self.constructor.construct_object(node, deep=True)
+        except ValueError as exc:  # e.g. an impossible unquoted date: 1952-13-01
+            raise _Limit(node, f"invalid value {node.value!r}: {exc}",
+                         "correct it, or quote it if it is text (dates: \"YYYY-MM-DD\")")
 
 
 _PLAIN_TAGS = {f"tag:yaml.org,2002:{t}" for t in
