@@ -107,3 +107,10 @@ def test_a_closed_pipe_is_not_an_internal_error():
         os.close(write)
     assert b"internal error" not in done.stderr and b"Traceback" not in done.stderr, done.stderr
     assert done.returncode == 1 and done.stderr == b""  # Click's quiet EPIPE exit
+
+
+def test_progress_bar_shows_share_done_and_time_left():
+    from inbrief.cli.main import _bar
+
+    assert _bar(12, 80, 7.0) == "[####--------------------] 12/80 0:39 left"
+    assert _bar(80, 80, 30.0) == "[########################] 80/80"

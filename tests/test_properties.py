@@ -86,14 +86,19 @@ def _write(project: Path, changes, lists) -> None:
     yamlsrc._CACHE.clear()
 
 
+def _examples(n: int):
+    """Reproducible in CI (derandomized, no example database); slow examples are expected."""
+    return settings(max_examples=n, deadline=None, derandomize=True, database=None,
+                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
+                                           HealthCheck.function_scoped_fixture])
+
+
 @pytest.fixture(scope="module")
 def scratch(tmp_path_factory) -> Path:
     return copy_project(tmp_path_factory.mktemp("properties") / "project")
 
 
-@settings(max_examples=100, deadline=None, derandomize=True, database=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture,
-                                 HealthCheck.data_too_large])
+@_examples(100)
 @given(content=contents, layout=st.sampled_from(["brief", "factsheet", "leaflet", "booklet"]))
 def test_any_content_gives_html_or_a_clean_error(scratch, content, layout):
     _write(scratch, *content)
@@ -111,9 +116,7 @@ def test_any_content_gives_html_or_a_clean_error(scratch, content, layout):
         assert "<script" not in html  # content never becomes markup
 
 
-@settings(max_examples=240, deadline=None, derandomize=True, database=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture,
-                                 HealthCheck.data_too_large])
+@_examples(240)
 @given(content=valid_contents, layout=st.sampled_from(["brief", "factsheet", "leaflet", "booklet"]))
 def test_valid_content_always_gives_html(scratch, content, layout):
     """Within the schema and the fonts' coverage, there is no spurious error: always HTML."""
@@ -125,9 +128,7 @@ def test_valid_content_always_gives_html(scratch, content, layout):
     event("HTML")
 
 
-@settings(max_examples=10, deadline=None, derandomize=True, database=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture,
-                                 HealthCheck.data_too_large])
+@_examples(10)
 @given(content=contents)
 def test_any_content_gives_a_pdf_or_a_clean_failure(scratch, tmp_path_factory, content):
     _write(scratch, *content)

@@ -135,7 +135,7 @@ def _filters(f):
                    "Off by default: a build never touches the network.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only problems and the summary.")
 @click.option("--verbose", "-v", is_flag=True,
-              help="One line per target, also on a terminal (instead of the live counter).")
+              help="One line per target, also on a terminal (instead of the progress bar).")
 @click.pass_obj
 def build(state: State, langs, layouts, audiences, out, force, fmt, strict, paper, print_mode,
           pdf_variant, jobs, shard, timeout, allow_remote, quiet, verbose):
@@ -158,7 +158,7 @@ def build(state: State, langs, layouts, audiences, out, force, fmt, strict, pape
                    jobs=jobs or os.cpu_count() or 1, shard=shard, timeout=timeout or None,
                    allow_remote=allow_remote)
 
-    # A live counter on a terminal; one plain line per target in logs and CI.
+    # A progress bar on a terminal; one plain line per target in logs and CI.
     live = not quiet and not verbose and sys.stderr.isatty() and not os.environ.get("CI")
     done = {"n": 0, "total": 0}
 
@@ -168,8 +168,8 @@ def build(state: State, langs, layouts, audiences, out, force, fmt, strict, pape
     def progress(res):
         done["n"] += 1
         if live:
-            click.echo(f"\r\033[K[{done['n']}/{done['total']}] {res.status} {res.path}",
-                       err=True, nl=False)
+            click.echo("\r\033[K" + _bar(done["n"], done["total"], time.perf_counter() - started)
+                       + f" {res.status} {res.path}", err=True, nl=False)
         if res.status == "failed":
             click.echo(("\n" if live else "") + f"FAILED  {res.error}", err=True)
         elif not quiet and not live:
@@ -181,12 +181,12 @@ def build(state: State, langs, layouts, audiences, out, force, fmt, strict, pape
                 click.echo(("\n" if live else "") + f"warning {res.path}: {w}", err=True)
 
     content_warned: set[str] = set()
+    started = time.perf_counter()
 
     def content_warning(problem):
         content_warned.add(problem.format())
         click.echo(f"warning: {problem.format()}", err=True)
 
-    started = time.perf_counter()
     report = run_build(project, opts, progress, content_warning, start)
     wall = time.perf_counter() - started
     if live:
@@ -211,6 +211,17 @@ def build(state: State, langs, layouts, audiences, out, force, fmt, strict, pape
     if strict and warnings:
         click.echo("--strict: warnings are errors", err=True)
         sys.exit(EXIT_USAGE)
+
+
+def _bar(n: int, total: int, elapsed: float, width: int = 24) -> str:
+    """``[#########-----------] 12/80 0:07 left``: the live line on a terminal."""
+    filled = round(width * n / total) if total else width
+    left = f" {_clock(elapsed / n * (total - n))} left" if 0 < n < total else ""
+    return f"[{'#' * filled}{'-' * (width - filled)}] {n}/{total}{left}"
+
+
+def _clock(seconds: float) -> str:
+    return f"{int(seconds) // 60}:{int(seconds) % 60:02d}"
 
 
 @cli.command()
