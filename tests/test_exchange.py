@@ -192,6 +192,18 @@ def test_unsafe_links_in_a_translation_are_refused(project):
     assert "the Markdown marks differ from the source text" in result.stderr
 
 
+def test_a_translation_over_its_length_budget_is_refused(project):
+    po_path = export(project, "po")
+    po_file = polib.pofile(str(po_path))
+    po_file.find("Mission", msgctxt="mission.heading").msgstr = "Notre mission " * 10
+    po_file.save()
+    result = do_import(project, po_path)
+    assert result.exit_code == 2
+    line = line_of(po_path, "msgstr", after='msgctxt "mission.heading"')
+    assert re.search(rf"{po_path.name}:{line}: 'mission.heading': the translation is 1\d\d "
+                     r"characters, over this text's budget of 67 ", result.stderr), result.stderr
+
+
 def test_dry_run_writes_nothing(project):
     before = snapshot(project)
     po_path = export(project, "po")

@@ -159,8 +159,21 @@ def check(incoming: Incoming, lang: str, known: dict[str, str]) -> list[Problem]
                                     f"'{e.key}': the translation is {len(e.target):,} characters "
                                     f"long, more than the limit of {MAX_TEXT:,}",
                                     "shorten it"))
+        elif len(e.target) > length_budget(e.source):
+            problems.append(Problem(path, e.target_line, None,
+                                    f"'{e.key}': the translation is {len(e.target):,} characters, "
+                                    f"over this text's budget of {length_budget(e.source):,} "
+                                    "(three times the source text, at least 60 more): it would "
+                                    "not fit its layout",
+                                    "shorten it, or check that it belongs to this key"))
         problems += _markup_problems(path, e)
     return problems
+
+
+def length_budget(source: str) -> int:
+    """Room a translation may take: generous for real languages (French runs ~1.2×, German
+    ~1.35× English), tight enough to catch a paragraph pasted into a heading."""
+    return min(MAX_TEXT, max(3 * len(source), len(source) + 60))
 
 
 def _markup_problems(path: str, e) -> list[Problem]:
