@@ -14,7 +14,8 @@ each call that makes a user-facing message is collected (see ``MESSAGE_CALLS``):
 * ``UserError(MESSAGE)`` / ``ContentError(MESSAGE)`` (their Problem lists are found as
   Problem calls), ``TargetFailed(MESSAGE)``, ``EditError(MESSAGE)``;
 * ``click.BadParameter`` / ``click.UsageError`` / ``click.ClickException``;
-* ``_refuse(url, WHY)`` (pdf/fetcher.py), ``_Limit(node, MESSAGE)`` (content/yamlsrc.py);
+* ``_refuse(url, WHY)`` (pdf/fetcher.py), ``_Limit(node, MESSAGE)`` (content/yamlsrc.py),
+  ``_located(name, MESSAGE, hint)`` (render/env.py);
 * ``Outcome(..., error=MESSAGE)`` (batch/pool.py), ``Result(..., error=MESSAGE)``
   (batch/build.py);
 * ``<x>.warnings.append(MESSAGE)`` (a target's warnings, batch/produce.py);
@@ -79,6 +80,7 @@ MESSAGE_CALLS: dict[str, tuple[tuple[int, ...], tuple[str, ...]]] = {
     "ClickException": ((0,), ("message",)),
     "_refuse": ((1,), ("why",)),
     "_Limit": ((1,), ("message",)),
+    "_located": ((1,), ("message",)),
     "Outcome": ((), ("error",)),
     "Result": ((), ("error",)),
     "Check": ((2, 3), ("found", "fix")),

@@ -176,7 +176,7 @@ def target_fingerprint(project: Project, t: Target, r: Rendered, faces: list[Fac
     h = hashlib.sha256()
     layout = project.config.layouts[t.layout].model_dump(mode="json")
     h.update(json.dumps({"inbrief": __version__, "code": inputs.code_digest(),
-                         "weasyprint": _weasyprint_version(),
+                         "weasyprint": inputs.weasyprint_version(),
                          "layout": layout, "format": opts.format,
                          "variant": opts.pdf_variant, "remote": opts.allow_remote}, sort_keys=True).encode())
     h.update(r.html.encode())
@@ -211,8 +211,9 @@ def build(project: Project, opts: Options, progress: Progress | None = None,
     jobs = []
     for t in targets:
         started = time.perf_counter()
+        rel = t.filename(project.config, opts.format, opts.variant_suffix)
         if t in prepared.failed:
-            res = Result(t, "failed", t.filename(project.config, opts.format, opts.variant_suffix),
+            res = Result(t, "failed", rel,
                          error=f"{t.key}: not built, its templates have errors:\n  " +
                                "\n  ".join(p.format() for p in prepared.failed[t]))
             results.append(res)
@@ -221,8 +222,7 @@ def build(project: Project, opts: Options, progress: Progress | None = None,
             continue
         content = contents[(t.lang, t.audience)]
         content_warnings = [w.format() for w in content.warnings]
-        rel = t.filename(project.config, opts.format, opts.variant_suffix)
-        key = (t.lang, t.layout, t.audience, opts.format, opts.variant_suffix)
+        key = _key(t, opts)
         fp = target_fingerprint(project, t, rendered[t], faces[t.lang], opts)
         prev = old.get(key)
         if (not opts.force and prev and prev.get("fingerprint") == fp
@@ -256,6 +256,11 @@ def build(project: Project, opts: Options, progress: Progress | None = None,
     return Report(out=out, results=results, worker_peak_rss_kb=max(peaks, default=0))
 
 
+def _key(t: Target, opts: Options) -> tuple:
+    """A target's key in the manifest (as ``manifest.entry_key`` reads it back)."""
+    return (t.lang, t.layout, t.audience, opts.format, opts.variant_suffix)
+
+
 class _StoredWarning(str):
     """A content warning read back from the manifest; prints like a fresh Problem."""
 
@@ -277,7 +282,7 @@ def _unchanged(project: Project, opts: Options, out: Path, digest: str,
     chosen = []
     for t in targets:
         rel = t.filename(project.config, opts.format, opts.variant_suffix)
-        e = old.get((t.lang, t.layout, t.audience, opts.format, opts.variant_suffix))
+        e = old.get(_key(t, opts))
         if (not e or e.get("inputs") != digest or e.get("path") != rel
                 or manifest.sha256_file(out / rel) != e.get("sha256")):
             return None
@@ -299,7 +304,7 @@ def _unchanged(project: Project, opts: Options, out: Path, digest: str,
         res = Result(t, "cached", e["path"], e.get("pages"), e.get("bytes"),
                      (time.perf_counter() - started) / max(len(chosen), 1),
                      list(e.get("warnings", [])))
-        old[manifest.entry_key(e)] = {**e, "cached": True}
+        old[_key(t, opts)] = {**e, "cached": True}
         results.append(res)
         if progress:
             progress(res)
@@ -455,10 +460,7 @@ def _allowed_roots(project: Project, faces: dict[str, list[Face]]) -> list[Path]
 def _html_bundle(r: Rendered, dest: Path, out: Path) -> bytes:
     """The final HTML WeasyPrint would render, styles inlined, fonts copied beside it."""
     fonts_dir = out / "assets" / "fonts"
-    css_parts = []
-    for _path, css in r.stylesheets:
-        css_parts.append(css)
-    css = "\n".join(css_parts)
+    css = "\n".join(text for _path, text in r.stylesheets)
     for uri in sorted(set(_font_uris(css))):
         src = Path(uri[len("file://"):])
         fonts_dir.mkdir(parents=True, exist_ok=True)
@@ -478,11 +480,5 @@ def _font_uris(css: str) -> list[str]:
     return re.findall(r"url\((file://[^)]+)\)", css)
 
 
-def _weasyprint_version() -> str:
-    from importlib.metadata import version
-
-    return version("weasyprint")
-
-
 def _meta() -> dict:
-    return {"generator": f"inbrief {__version__}", "weasyprint": _weasyprint_version()}
+    return {"generator": f"inbrief {__version__}", "weasyprint": inputs.weasyprint_version()}

@@ -56,12 +56,18 @@ def code_digest() -> str:
     return h.hexdigest()
 
 
-def digest(project: Project, options: dict) -> str:
-    """Changes whenever anything a target could depend on changes."""
+@lru_cache(maxsize=1)
+def weasyprint_version() -> str:
+    """Read from the package metadata once, not once per target."""
     from importlib.metadata import version
 
+    return version("weasyprint")
+
+
+def digest(project: Project, options: dict) -> str:
+    """Changes whenever anything a target could depend on changes."""
     h = hashlib.sha256()
-    h.update(json.dumps({"inbrief": __version__, "weasyprint": version("weasyprint"),
+    h.update(json.dumps({"inbrief": __version__, "weasyprint": weasyprint_version(),
                          "options": options}, sort_keys=True).encode())
     roots = {"project": project.root.resolve(), "builtin": builtin_root().resolve()}
     if roots["builtin"] == roots["project"]:  # a source checkout is its own built-in project

@@ -12,11 +12,29 @@ MANIFEST = "manifest.json"
 SCHEMA_VERSION = 1
 
 
+_HASHES: dict[tuple, str] = {}
+
+
 def sha256_file(path: Path) -> str | None:
+    """The file's sha256, or None if it is missing.
+
+    A build checks each file when deciding it is cached and again when writing the
+    manifest; the hash is kept by the file's stamp, so the second check is free and
+    a file changed in between is still read again.
+    """
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        st = path.stat()
     except FileNotFoundError:
         return None
+    stamp = (str(path), st.st_ino, st.st_size, st.st_mtime_ns)
+    if stamp not in _HASHES:
+        if len(_HASHES) > 10_000:  # a long `inbrief watch` session
+            _HASHES.clear()
+        try:
+            _HASHES[stamp] = hashlib.sha256(path.read_bytes()).hexdigest()
+        except FileNotFoundError:
+            return None
+    return _HASHES[stamp]
 
 
 def read(out: Path) -> dict:

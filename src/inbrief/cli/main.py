@@ -15,6 +15,7 @@ from .. import __version__
 from ..errors import EXIT_TARGET_FAILED, EXIT_USAGE, UserError, display_path
 from ..pdf.engine import VARIANTS as PDF_VARIANTS
 from .completion import complete_audiences, complete_langs, complete_layouts, completion
+from . import summary
 from .doctor import doctor
 from .schema_cmd import schema
 
@@ -192,23 +193,17 @@ def build(state: State, langs, layouts, audiences, out, force, fmt, strict, pape
     if live:
         click.echo("\r\033[K", err=True, nl=False)
     if not quiet and len(report.results) > 1:
-        from .summary import table
-
-        click.echo(table(report.results, content_warned, wall))
+        click.echo(summary.table(report.results, content_warned, wall))
     if verbose:
         from ..batch.pool import peak_rss_kb
 
         click.echo(f"peak memory: main process {peak_rss_kb() // 1024} MB, "
                    f"largest worker {report.worker_peak_rss_kb // 1024} MB")
-    counts = {s: sum(r.status == s for r in report.results) for s in ("built", "cached", "failed")}
-    warnings = len(content_warned) + sum(
-        len([w for w in r.warnings if w not in content_warned]) for r in report.results)
-    click.echo(f"{counts['built']} built, {counts['cached']} cached, {counts['failed']} failed, "
-               f"{warnings} warnings in {wall:.1f} s → {display_path(report.out)}",
-               err=bool(quiet))
+    total = summary.totals(report.results, content_warned, wall)
+    click.echo(summary.line(total, display_path(report.out)), err=bool(quiet))
     if report.failed:
         sys.exit(EXIT_TARGET_FAILED)
-    if strict and warnings:
+    if strict and total["warnings"]:
         click.echo("--strict: warnings are errors", err=True)
         sys.exit(EXIT_USAGE)
 

@@ -50,25 +50,24 @@ def render(env: Environment, name: str, context: dict) -> str:
                                     f"template syntax error: {exc.message}",
                                     "fix the Jinja tag at this line")]) from None
     except TemplateNotFound as exc:
-        path, line = _template_frame(sys.exc_info()[2])
-        raise ContentError([Problem(path or name, line, None,
-                                    f"template '{exc.name}' not found",
-                                    "check the name in the include/extends tag")]) from None
+        raise _located(name, f"template '{exc.name}' not found",
+                       "check the name in the include/extends tag") from None
     except SecurityError as exc:
-        path, line = _template_frame(sys.exc_info()[2])
-        raise ContentError([Problem(path or name, line, None,
-                                    f"template refused by the sandbox: {exc}",
-                                    "templates may use the content and filters, not Python "
-                                    "internals")]) from None
+        raise _located(name, f"template refused by the sandbox: {exc}",
+                       "templates may use the content and filters, not Python internals") from None
     except UndefinedError as exc:
-        path, line = _template_frame(sys.exc_info()[2])
-        raise ContentError([Problem(path or name, line, None,
-                                    f"undefined variable: {exc.message}",
-                                    "check the spelling against the content model "
-                                    "(docs/content-format.md)")]) from None
+        raise _located(name, f"undefined variable: {exc.message}",
+                       "check the spelling against the content model "
+                       "(docs/content-format.md)") from None
     except TemplateError as exc:
-        path, line = _template_frame(sys.exc_info()[2])
-        raise ContentError([Problem(path or name, line, None, f"template error: {exc}")]) from None
+        raise _located(name, f"template error: {exc}") from None
+
+
+def _located(name: str, message: str, hint: str = "") -> ContentError:
+    """The problem at the template line that was running when the exception being handled
+    was raised (its innermost template frame), else at the top template."""
+    path, line = _template_frame(sys.exc_info()[2])
+    return ContentError([Problem(path or name, line, None, message, hint)])
 
 
 def _template_frame(tb) -> tuple[str | None, int | None]:
