@@ -26,15 +26,10 @@ _ACTIVATE = {
 def _config(ctx: click.Context) -> dict:
     import yaml
 
-    from ..config.loader import CONFIG_NAME
+    from ..config.loader import CONFIG_NAME, find_project
 
     given = ctx.find_root().params.get("project")
-    if given:
-        path = Path(given) / CONFIG_NAME
-    else:
-        here = Path.cwd().resolve()
-        path = next((f / CONFIG_NAME for f in (here, *here.parents)
-                     if (f / CONFIG_NAME).is_file()), here / CONFIG_NAME)
+    path = (Path(given) if given else find_project()) / CONFIG_NAME  # errors complete nothing
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     return data if isinstance(data, dict) else {}
 

@@ -99,7 +99,8 @@ def import_(state, file, lang, dry_run):
     project = state.project()
     fmt = FORMATS.get(file.suffix.lstrip(".").lower())
     if fmt is None:
-        fmt = "xliff" if file.read_bytes()[:200].lstrip().startswith(b"<") else "po"
+        with file.open("rb") as fh:  # a peek, not the whole (possibly huge) file
+            fmt = "xliff" if fh.read(200).lstrip().startswith(b"<") else "po"
     incoming = _module(fmt).parse(file)
     lang = lang or incoming.lang
     if not lang and incoming.problems:  # an unreadable file says nothing of its language

@@ -57,9 +57,10 @@ def overlay(source: Source, translation: Source | None) -> Overlay:
                                                    "the source file's keys"))
         tr_data = {}
     _walk(source.data, tr_data, (), translation, result)
-    for key, _text in src_leaves.items():
-        if get_key(tr_data, key) is not None and isinstance(get_key(tr_data, key), str):
-            set_key(merged, key, get_key(tr_data, key))
+    for key in src_leaves:
+        value = get_key(tr_data, key)
+        if isinstance(value, str):
+            set_key(merged, key, value)
             result.translated.append(key)
         else:
             result.fallbacks.append(key)

@@ -26,7 +26,7 @@ from ..content.base import MAX_TEXT
 from ..errors import ContentError, Problem
 from ..pdf.atomic import write_bytes
 from . import catalog, fingerprints, yamledit
-from .report import _overlay, _pairs
+from .report import overlay_files, pairs
 
 PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
 MAX_FILE_BYTES = 20_000_000
@@ -89,26 +89,20 @@ def _rel(root: Path, path: Path) -> str:
 
 def units(root: Path, lang: str, source_lang: str) -> list[Unit]:
     out = []
-    for prefix, src_file, tr_file in _pairs(root / "data", lang, source_lang):
-        src, ov = _overlay(src_file, tr_file)
+    for prefix, src_file, tr_file in pairs(root / "data", lang, source_lang):
+        src, tr, ov = overlay_files(src_file, tr_file)
         leaves = catalog.leaves(src.data)
         stale = set(fingerprints.stale_keys(tr_file, leaves, ov.translated))
-        tr = _load(tr_file) if ov.translated else None
+        src_rel, tr_rel = _rel(root, src_file), _rel(root, tr_file)
         for key, text in leaves.items():
-            refs = [f"{_rel(root, src_file)}:{src.position(key)[0]}"]
+            refs = [f"{src_rel}:{src.position(key)[0]}"]
             target = ""
             if key in ov.translated:
                 target = catalog.get_key(ov.data, key)
-                refs.append(f"{_rel(root, tr_file)}:{tr.position(key)[0]}")
+                refs.append(f"{tr_rel}:{tr.position(key)[0]}")
             out.append(Unit(prefix + catalog.dotted(key), text, target, key in stale, refs,
-                            _rel(root, src_file)))
+                            src_rel))
     return out
-
-
-def _load(path: Path):
-    from ..content.yamlsrc import load
-
-    return load(path)[0]
 
 
 def check(incoming: Incoming, lang: str, known: dict[str, str]) -> list[Problem]:
@@ -159,10 +153,10 @@ def check(incoming: Incoming, lang: str, known: dict[str, str]) -> list[Problem]
                                     f"'{e.key}': the translation is {len(e.target):,} characters "
                                     f"long, more than the limit of {MAX_TEXT:,}",
                                     "shorten it"))
-        elif len(e.target) > length_budget(e.source):
+        elif len(e.target) > (budget := length_budget(e.source)):
             problems.append(Problem(path, e.target_line, None,
                                     f"'{e.key}': the translation is {len(e.target):,} characters, "
-                                    f"over this text's budget of {length_budget(e.source):,} "
+                                    f"over this text's budget of {budget:,} "
                                     "(three times the source text, at least 60 more): it would "
                                     "not fit its layout",
                                     "shorten it, or check that it belongs to this key"))
@@ -180,11 +174,12 @@ def _markup_problems(path: str, e) -> list[Problem]:
     """The Markdown subset: links the source makes must stay links, and no unsafe ones appear."""
     from ..render.rich import refused_links
 
+    in_source = set(refused_links(e.source))
     found = [Problem(path, e.target_line, None,
                      f"'{e.key}': the translation links to '{url}', which would be shown as "
                      "text: only http(s) and mailto links are made",
                      "keep the link address of the source text")
-             for url in refused_links(e.target) if url not in refused_links(e.source)]
+             for url in refused_links(e.target) if url not in in_source]
     for mark in ("**", "]("):
         if e.source.count(mark) != e.target.count(mark):
             found.append(Problem(path, e.target_line, None,
@@ -205,18 +200,20 @@ def apply(root: Path, lang: str, source_lang: str, incoming: Incoming, *,
     """Check ``incoming`` against the project, then write what it changes."""
     plans = []
     known: dict[str, str] = {}
-    for prefix, src_file, tr_file in _pairs(root / "data", lang, source_lang):
-        src, ov = _overlay(src_file, tr_file)
-        names = {prefix + catalog.dotted(k): k for k in catalog.leaves(src.data)}
-        known.update({n: catalog.get_key(src.data, k) for n, k in names.items()})
-        plans.append((prefix, names, src, ov, tr_file))
+    for prefix, src_file, tr_file in pairs(root / "data", lang, source_lang):
+        src, tr, ov = overlay_files(src_file, tr_file)
+        names = {}
+        for k, text in catalog.leaves(src.data).items():
+            names[prefix + catalog.dotted(k)] = k
+            known[prefix + catalog.dotted(k)] = text
+        plans.append((prefix, names, src, tr, ov, tr_file))
     problems = check(incoming, lang, known)
     if problems:
         raise ContentError(problems)
     by_key = {e.key: e for e in incoming.entries}
     result = Result()
     writes: list[tuple[Path, bytes]] = []
-    for prefix, names, src, ov, tr_file in plans:
+    for prefix, names, src, tr, ov, tr_file in plans:
         translated = set(ov.translated)
         changes, hashes = {}, {}
         for name, key in names.items():
@@ -234,7 +231,7 @@ def apply(root: Path, lang: str, source_lang: str, incoming: Incoming, *,
             raw = tr_file.read_bytes() if tr_file.exists() else b""
             bom = b"\xef\xbb\xbf" if raw.startswith(b"\xef\xbb\xbf") else b""
             text = raw[len(bom):].decode("utf-8")
-            data = _load(tr_file).data if raw.strip() else None
+            data = tr.data if tr else None  # an empty file was refused when it was loaded
             try:
                 new = yamledit.update(text, data, changes, src.data)
             except yamledit.EditError as exc:  # e.g. an alias shared by two texts

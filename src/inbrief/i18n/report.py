@@ -32,7 +32,7 @@ class LanguageStatus:
         return {**asdict(self), "up_to_date": self.up_to_date, "percent": self.percent}
 
 
-def _pairs(data_dir: Path, lang: str, source_lang: str) -> list[tuple[str, Path, Path]]:
+def pairs(data_dir: Path, lang: str, source_lang: str) -> list[tuple[str, Path, Path]]:
     """(key prefix, source file, translation file) for the language file and each audience."""
     from ..content import audience as aud
 
@@ -47,7 +47,8 @@ def _pairs(data_dir: Path, lang: str, source_lang: str) -> list[tuple[str, Path,
     return pairs
 
 
-def _overlay(src_file: Path, tr_file: Path | None):
+def overlay_files(src_file: Path, tr_file: Path | None):
+    """(source, translation or None, overlay) of one text file and its translation."""
     src, problems = load(src_file)
     tr = None
     if tr_file is not None and tr_file.exists():
@@ -58,15 +59,15 @@ def _overlay(src_file: Path, tr_file: Path | None):
     ov = catalog.overlay(src, tr)
     if ov.problems:
         raise ContentError(ov.problems)
-    return src, ov
+    return src, tr, ov
 
 
 def status(data_dir: Path, lang: str, source_lang: str) -> LanguageStatus:
     total = translated = 0
     missing: list[str] = []
     stale: list[str] = []
-    for prefix, src_file, tr_file in _pairs(data_dir, lang, source_lang):
-        src, ov = _overlay(src_file, None if lang == source_lang else tr_file)
+    for prefix, src_file, tr_file in pairs(data_dir, lang, source_lang):
+        src, _tr, ov = overlay_files(src_file, None if lang == source_lang else tr_file)
         leaves = catalog.leaves(src.data)
         total += len(leaves)
         if lang == source_lang:
@@ -83,12 +84,11 @@ def confirm(data_dir: Path, lang: str, source_lang: str, keys: list[str] | None)
     """Mark translations as made from the current source text; returns the keys changed."""
     from ..errors import UserError
 
-    pairs = _pairs(data_dir, lang, source_lang)
     plans, known = [], set()
-    for prefix, src_file, tr_file in pairs:
+    for prefix, src_file, tr_file in pairs(data_dir, lang, source_lang):
         if not tr_file.exists():
             continue
-        src, ov = _overlay(src_file, tr_file)
+        src, _tr, ov = overlay_files(src_file, tr_file)
         names = {prefix + catalog.dotted(k) for k in ov.translated}
         known |= names
         plans.append((prefix, src, ov, tr_file))

@@ -15,13 +15,10 @@ from typing import Any
 
 import yaml
 
-from .catalog import leaves
+from .catalog import Key, get_key, leaves
 
 WIDTH = 92
 """Wrap column of the project's YAML files; longer texts become folded ``>-`` blocks."""
-
-Key = tuple
-
 
 class EditError(Exception):
     """The edited text would not read back as the intended data, so it is not written."""
@@ -64,12 +61,6 @@ def _put(data: Any, key: Key, value: str, shape: Any) -> None:
         elif (node[part] if isinstance(node, list) else node.get(part)) is None:
             node[part] = {} if isinstance(sh, dict) else [None] * len(sh)
         node = node[part]
-
-
-def _get(data: Any, key: Key) -> Any:
-    for part in key:
-        data = data[part]
-    return data
 
 
 class _Where:
@@ -129,11 +120,11 @@ def _edit(text: str, expected: Any, changes: dict[Key, str], shape: Any) -> str:
         if any(path[:i] in replaced for i in range(len(path))):
             continue  # inside a node rewritten as a whole
         if how == "insert":
-            start, order, new = _insertion(text, where[path[:-1]].node, path, _get(expected, path),
-                                           shape)
+            start, order, new = _insertion(text, where[path[:-1]].node, path,
+                                           get_key(expected, path), shape)
             edits.append((start, -len(path), order, start, new))
         else:
-            start, end, new = _replacement(text, where[path], _get(expected, path))
+            start, end, new = _replacement(text, where[path], get_key(expected, path))
             edits.append((start, -len(path), 0, end, new))
     for start, _depth, _order, end, new in sorted(edits, reverse=True):
         text = text[:start] + new.replace("\n", nl) + text[end:]
@@ -165,7 +156,7 @@ def _replacement(text: str, w: _Where, value: Any) -> tuple[int, int, str]:
 def _insertion(text: str, mapping, child: Key, value: Any, shape: Any) -> tuple[int, int, str]:
     """Where and what to insert for a key new to ``mapping``: after its nearest earlier sibling."""
     name = child[-1]
-    order = list(_get(shape, child[:-1]))
+    order = list(get_key(shape, child[:-1]))
     present = {_key(k): (k, v) for k, v in mapping.value}
     before = [k for k in order[:order.index(name)] if k in present]
     block = "\n".join(_entry(name, value, mapping.start_mark.column)) + "\n"
