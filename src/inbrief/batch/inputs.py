@@ -28,7 +28,8 @@ SCANNED = ("data", "templates", "styles", "assets")
 _PACKAGE = Path(__file__).resolve().parent.parent
 
 
-def _files(root: Path) -> list[Path]:
+def project_files(root: Path) -> list[Path]:
+    """Every file of a project that can reach a PDF: what the digest hashes and watch polls."""
     found = [root / CONFIG_NAME] if (root / CONFIG_NAME).is_file() else []
     for name in SCANNED:
         folder = root / name
@@ -38,7 +39,9 @@ def _files(root: Path) -> list[Path]:
 
 
 def _ignored(path: Path) -> bool:
-    return any(part.startswith(".") or part == "__pycache__" for part in path.parts[-3:])
+    """Hidden files and folders, caches, and editors' swap, backup and temporary files."""
+    return (any(part.startswith(".") or part == "__pycache__" for part in path.parts[-3:])
+            or path.suffix in (".tmp", ".swp") or path.name.endswith("~"))
 
 
 def _hash_tree(h, label: str, root: Path, files: list[Path]) -> None:
@@ -73,7 +76,7 @@ def digest(project: Project, options: dict) -> str:
     if roots["builtin"] == roots["project"]:  # a source checkout is its own built-in project
         del roots["builtin"]
     for label, root in roots.items():
-        _hash_tree(h, label, root, _files(root))
+        _hash_tree(h, label, root, project_files(root))
     h.update(code_digest().encode())
     for lang in project.config.languages:
         h.update(font_fingerprint(resolve_faces(project.config.fonts, lang)).encode())

@@ -12,30 +12,26 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from ..config.loader import CONFIG_NAME, load_project
+from ..config.loader import load_project
 from ..errors import UserError
 from ..project.defaults import builtin_root
 from .build import Options, Report, build
+from .inputs import project_files
 
-WATCHED = (CONFIG_NAME, "data", "templates", "styles")
 POLL_SECONDS = 0.25
 SETTLE_SECONDS = 0.2
 
 
 def snapshot(roots: list[Path]) -> dict[Path, tuple[int, int]]:
+    """Stamps of the files a build reads (the same list the build's input digest hashes)."""
     stamps: dict[Path, tuple[int, int]] = {}
     for root in roots:
-        for part in WATCHED:
-            path = root / part
-            files = [path] if path.is_file() else (p for p in path.rglob("*") if p.is_file())
-            for f in files:
-                if f.name.startswith(".") or f.suffix in (".tmp", ".swp") or f.name.endswith("~"):
-                    continue
-                try:
-                    st = f.stat()
-                except FileNotFoundError:
-                    continue
-                stamps[f] = (st.st_mtime_ns, st.st_size)
+        for f in project_files(root):
+            try:
+                st = f.stat()
+            except FileNotFoundError:
+                continue
+            stamps[f] = (st.st_mtime_ns, st.st_size)
     return stamps
 
 

@@ -227,7 +227,7 @@ def _clock(seconds: float) -> str:
 def watch(state: State, langs, layouts, audiences, out):
     """Build, then rebuild the targets each saved change affects. Ctrl-C stops.
 
-    Watches inbrief.yaml, data/, templates/ and styles/. A mistake in an edit is
+    Watches inbrief.yaml, data/, templates/, styles/ and assets/. A mistake in an edit is
     printed and watching goes on; fix the file and save again.
 
     \b

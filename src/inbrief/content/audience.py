@@ -20,8 +20,6 @@ from .validate import validate
 from .yamlsrc import Source, load
 
 AUDIENCE_DIR = "audiences"
-SECTIONS = ("callout", "overview", "mission", "focus", "areas", "vision", "policy", "chart",
-            "history", "cooperation")
 Section = Literal["callout", "overview", "mission", "focus", "areas", "vision", "policy",
                   "chart", "history", "cooperation"]
 DEFAULT_SECTIONS = ["overview", "mission", "focus", "vision", "areas", "policy", "chart",

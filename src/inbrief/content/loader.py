@@ -96,6 +96,7 @@ def load_content(data_dir: Path, lang: str, source_lang: str | None = None,
         if a_src_file.exists():
             a_src, more = load(a_src_file)
             problems += more
+        audience_source = a_src  # the audience's source-language file, before any overlay
         if a_src and lang != source_lang:
             a_tr_file = aud.text_path(data_dir, audience, lang)
             if a_tr_file.exists():
@@ -119,9 +120,8 @@ def load_content(data_dir: Path, lang: str, source_lang: str | None = None,
             if not more:
                 texts, more = validate(Texts, merged)
                 problems += more
-                original = load(a_src_file)[0] if lang != source_lang else a_src
                 for key in applied:
-                    src = origin_of.get(key) or original
+                    src = origin_of.get(key) or audience_source
                     aud_origins[catalog.dotted(key)] = (str(src.path), *src.position(key))
         if spec.lead_figures and facts:
             for i, fid in enumerate(spec.lead_figures):

@@ -111,15 +111,16 @@ def load(path: Path, root: Path | None = None) -> tuple[Source | None, list[Prob
     files are kept, keyed by their stamp, so an edit (watch) is always re-read. Callers
     must not mutate the returned Source (overlays copy it).
     """
+    real = path.resolve()
     if root is not None and path.exists():
-        real, top = path.resolve(), Path(root).resolve()
+        top = Path(root).resolve()
         if real != top and top not in real.parents:
             return None, [Problem(str(path), None, None,
                                   f"is a link to {real}, outside the project",
                                   "copy the file into the project instead of linking to it")]
     try:
         st = path.stat()
-        key = (str(path.resolve()), st.st_mtime_ns, st.st_size)
+        key = (str(real), st.st_mtime_ns, st.st_size)
     except OSError:
         key = None
     if key in _CACHE:

@@ -28,6 +28,12 @@ def _cmap(path: Path) -> frozenset[int]:
 
 
 def coverage(faces: list[Face]) -> frozenset[int]:
+    return _coverage(tuple(faces))
+
+
+@lru_cache(maxsize=None)
+def _coverage(faces: tuple[Face, ...]) -> frozenset[int]:
+    """The union is asked for per text and per target: made once per set of faces."""
     out: set[int] = set()
     for f in faces:
         out |= _cmap(f.path)

@@ -51,6 +51,12 @@ def resolve_faces(families: list[FontFamily], lang: str) -> list[Face]:
 
 
 def font_face_css(faces: list[Face]) -> str:
+    return _font_face_css(tuple(faces))
+
+
+@lru_cache(maxsize=None)
+def _font_face_css(faces: tuple[Face, ...]) -> str:
+    """Made once per language, not once per target (it resolves every font's path)."""
     rules = []
     for f in faces:
         rules.append(

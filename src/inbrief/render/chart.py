@@ -23,7 +23,8 @@ YEAR_COLOR = "#4d4d4d"
 BASELINE_COLOR = "#4d4d4d"
 
 
-def _num(value: float) -> str:
+def svg_number(value: float) -> str:
+    """Short, stable numbers for SVG attributes: two decimals at most, never "-0"."""
     text = f"{round(value, 2):.2f}".rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
 
@@ -71,7 +72,7 @@ def series_chart_svg(points: list[tuple[int, float]], *, title: str, value_label
     scale = plot_h / peak if peak > 0 else 0.0
 
     name = escape(spoken_series(points, title=title, value_labels=value_labels))
-    text_attrs = f'font-size="{_num(fs)}" text-anchor="middle"'
+    text_attrs = f'font-size="{svg_number(fs)}" text-anchor="middle"'
     direction = f' direction="{"rtl" if rtl else "ltr"}"'
     if font_family:
         text_attrs += f' font-family="{escape(font_family)}"'
@@ -82,19 +83,22 @@ def series_chart_svg(points: list[tuple[int, float]], *, title: str, value_label
         center = slot * column + slot / 2
         h = value * scale
         y = baseline - h
-        bars.append(f'<rect x="{_num(center - bar_w / 2)}" y="{_num(y)}" '
-                    f'width="{_num(bar_w)}" height="{_num(h)}"/>')
-        x = _num(center)
-        values.append(f'<text x="{x}" y="{_num(y - LABEL_GAP)}"{direction}>{escape(label)}</text>')
-        years.append(f'<text x="{x}" y="{_num(year_y)}"{direction}>{escape(str(year))}</text>')
+        bars.append(f'<rect x="{svg_number(center - bar_w / 2)}" y="{svg_number(y)}" '
+                    f'width="{svg_number(bar_w)}" height="{svg_number(h)}"/>')
+        x = svg_number(center)
+        values.append(f'<text x="{x}" y="{svg_number(y - LABEL_GAP)}"{direction}>'
+                      f'{escape(label)}</text>')
+        years.append(f'<text x="{x}" y="{svg_number(year_y)}"{direction}>'
+                     f'{escape(str(year))}</text>')
 
     return Markup(
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{name}" '
-        f'width="{_num(width_mm)}mm" height="{_num(height_mm)}mm" '
-        f'viewBox="0 0 {_num(width_mm)} {_num(height_mm)}">'
+        f'width="{svg_number(width_mm)}mm" height="{svg_number(height_mm)}mm" '
+        f'viewBox="0 0 {svg_number(width_mm)} {svg_number(height_mm)}">'
         f"<title>{name}</title>"
         f'<g fill="{escape(color)}">{"".join(bars)}</g>'
-        f'<line x1="0" y1="{_num(baseline)}" x2="{_num(width_mm)}" y2="{_num(baseline)}" '
+        f'<line x1="0" y1="{svg_number(baseline)}" x2="{svg_number(width_mm)}" '
+        f'y2="{svg_number(baseline)}" '
         f'stroke="{BASELINE_COLOR}" stroke-width="0.25"/>'
         f'<g fill="{TEXT_COLOR}" {text_attrs}>{"".join(values)}</g>'
         f'<g fill="{YEAR_COLOR}" {text_attrs}>{"".join(years)}</g>'

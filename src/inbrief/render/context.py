@@ -119,7 +119,9 @@ def build_context(content: Content, *, layout: str, audience: str, filler_pages:
     spec = content.spec
     lead = (spec.lead_figures if spec is not None and spec.lead_figures
             else facts.lead_figures or list(facts.key_figures))
-    lead_views = [figure_view(content, f) for f in lead]
+    figures = {f: figure_view(content, f) for f in facts.key_figures}
+    names = sections(content)
+    site = urlparse(contact.website).netloc
     cited: dict[str, list[str]] = {}
     for f in lead:
         cited.setdefault(facts.key_figures[f].latest.source, []).append(t.key_figures[f].label)
@@ -129,18 +131,17 @@ def build_context(content: Content, *, layout: str, audience: str, filler_pages:
         "layout": layout,
         "audience": audience,
         "filler_pages": filler_pages,
-        "sections": sections(content),
-        "rows": rows(sections(content)),
+        "sections": names,
+        "rows": rows(names),
         "print_mode": print_mode,
         "t": t,
         "facts": facts,
         "edition": t.labels.edition.format(year=facts.edition),
-        "lead_figures": lead_views,
-        "figures": {f: figure_view(content, f) for f in facts.key_figures},
+        "lead_figures": [figures[f] for f in lead],
+        "figures": figures,
         "history": events(content, "history"),
         "cooperation": events(content, "cooperation"),
-        "qr": qr_img(contact.website, label=t.labels.qr.format(
-            site=urlparse(contact.website).netloc)),
+        "qr": qr_img(contact.website, label=t.labels.qr.format(site=site)),
         "chart": trend_chart(content),
         "sources": [{"title": facts.sources[s].title, "year": facts.sources[s].year,
                      "figures": labels} for s, labels in cited.items()],
@@ -151,6 +152,6 @@ def build_context(content: Content, *, layout: str, audience: str, filler_pages:
             "fax": contact.fax,
             "email": contact.email,
             "website": contact.website,
-            "website_display": urlparse(contact.website).netloc,
+            "website_display": site,
         },
     }

@@ -30,6 +30,8 @@ def _env(folders: tuple[Path, ...], _stamps: tuple) -> Environment:
     # Sandboxed: templates are shared between offices, and a plain Environment lets
     # ``{{ cycler.__init__.__globals__.os.popen(...) }}`` run commands on the build machine.
     env = SandboxedEnvironment(
+        # The cache key above already holds every template's stamp: no second stat per include.
+        auto_reload=False,
         loader=FileSystemLoader([str(f) for f in folders]),
         autoescape=True,
         undefined=StrictUndefined,

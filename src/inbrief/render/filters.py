@@ -22,12 +22,12 @@ def css_content(label: str, **counters: str) -> str:
 
 
 def nbsp_last(text: str) -> Markup:
-    """Tie the last two words together so no line ends with a lone word (a typographic widow)."""
-    text = str(text)
-    head, sep, tail = text.rpartition(" ")
-    if not sep or len(tail) > 12:
-        return escape(text)
-    return escape(head) + Markup("&#160;") + escape(tail)
+    """Tie the last two words together so no line ends with a lone word (a typographic widow).
+
+    Plain text only; the built-in templates use ``rich``, which ties the same way."""
+    from .rich import tie_last_words
+
+    return Markup(tie_last_words(str(escape(str(text)))))
 
 
 def balanced(items, columns: int, attr: str | None = None) -> list[dict]:

@@ -14,6 +14,8 @@ from functools import lru_cache
 import segno
 from markupsafe import Markup, escape
 
+from .chart import svg_number
+
 BORDER = 4
 """Quiet zone in modules, as the QR standard requires."""
 
@@ -30,14 +32,9 @@ def qr_img(url: str, *, label: str, size_mm: float = 22) -> Markup:
     buf = io.BytesIO()
     qr.save(buf, kind="png", scale=1, border=BORDER, dark="#000", light="#fff")
     data = base64.b64encode(buf.getvalue()).decode("ascii")
-    size = _num(size_mm)
+    size = svg_number(size_mm)
     return Markup(f'<img class="qr" src="data:image/png;base64,{data}" alt="{escape(label)}" '
                   f'style="width: {size}mm; height: {size}mm; image-rendering: pixelated">')
-
-
-def _num(value: float) -> str:
-    text = f"{round(value, 2):.2f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
 
 
 @lru_cache(maxsize=64)
@@ -66,7 +63,7 @@ def qr_svg(url: str, *, label: str, size_mm: float = 22) -> Markup:
                 parts.append(f"M{start + BORDER} {y + BORDER}h{x - start}v1h-{x - start}z")
             else:
                 x += 1
-    size = _num(size_mm)
+    size = svg_number(size_mm)
     name = escape(label)
     return Markup(
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{name}" '

@@ -36,10 +36,10 @@ def _parser() -> MarkdownIt:
 def rich(text: str) -> Markup:
     """Inline Markdown subset to HTML, with the last two words tied (no lone last word)."""
     html = _parser().renderInline(str(text)).strip()
-    return Markup(_tie_last_words(html))
+    return Markup(tie_last_words(html))
 
 
-def _tie_last_words(html: str) -> str:
+def tie_last_words(html: str) -> str:
     tail_start = html.rfind(">") + 1
     head, sep, tail = html[tail_start:].rpartition(" ")
     if not sep or not tail or len(tail) > 12 or not head.strip():
