@@ -114,3 +114,16 @@ def test_bad_audience_definition(project):
                      r"'callout', 'overview'", result.stderr)
     assert re.search(r"data/text/audiences/government/en\.yaml:\d+:\d+: unknown key "
                      r"'visions\.heading'", result.stderr)
+
+
+def test_a_problem_in_an_audience_text_points_at_its_own_line(project):
+    from conftest import run
+
+    gov = project / "data/text/audiences/government/en.yaml"
+    lines = gov.read_text(encoding="utf-8").splitlines()
+    n = lines.index("  heading: Our mandate")
+    lines[n] = '  heading: ""'
+    gov.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run("--project", str(project), "check", "--lang", "en", "--audience", "government")
+    assert result.exit_code == 2
+    assert f"data/text/audiences/government/en.yaml:{n + 1}:" in result.stderr, result.stderr

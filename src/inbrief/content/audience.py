@@ -83,6 +83,8 @@ def apply(base: Source, over: Source) -> tuple[Source, list[tuple], list[Problem
     if "callout" in data:
         merged["callout"] = copy.deepcopy(data["callout"])
         applied += [k for k in leaves(data) if k[0] == "callout"]
-    values = dict(base.values)
-    keys = dict(base.keys)
+    # Problems found in the merged text can only come from the audience's own keys (the
+    # language file was validated before), so they are located in the audience file.
+    values = {**base.values, **over.values}
+    keys = {**base.keys, **over.keys}
     return Source(path=over.path, data=merged, values=values, keys=keys), applied, problems
