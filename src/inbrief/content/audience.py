@@ -17,7 +17,7 @@ from pydantic import Field
 from ..errors import Problem
 from .base import Ident, Strict, Text
 from .validate import validate
-from .yamlsrc import Source, load
+from .yamlsrc import Source, dotted, load
 
 AUDIENCE_DIR = "audiences"
 Section = Literal["callout", "overview", "mission", "focus", "areas", "vision", "policy",
@@ -74,7 +74,7 @@ def apply(base: Source, over: Source) -> tuple[Source, list[tuple], list[Problem
         if key[0] == "callout":
             continue
         if get_key(base.data, key) is None:
-            problems.append(over.problem(key, f"unknown key '{'.'.join(map(str, key))}'",
+            problems.append(over.problem(key, f"unknown key '{dotted(key)}'",
                                          "an audience may only reword keys of the language file, "
                                          "or add its 'callout'"))
             continue

@@ -9,7 +9,7 @@ from ..errors import ContentError, Problem
 from .facts import Facts
 from .texts import Texts
 from .validate import validate
-from .yamlsrc import Source, load as load_yaml
+from .yamlsrc import Source, dotted, load as load_yaml
 
 FACTS_FILE = "facts.yaml"
 TEXT_DIR = "text"
@@ -194,7 +194,7 @@ def _check_placeholders(src: Source) -> list[Problem]:
         if isinstance(value, str):
             for ph in needed:
                 if ph not in value:
-                    problems.append(src.problem(loc, f"'{'.'.join(loc)}' must contain {ph}",
+                    problems.append(src.problem(loc, f"'{dotted(loc)}' must contain {ph}",
                                                 f"write it where the value belongs, e.g. "
                                                 f"{_example(loc)!r}"))
     return problems

@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from ..errors import Problem
-from .yamlsrc import Source
+from .yamlsrc import Source, dotted
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -57,18 +57,13 @@ def _problem(model: type[BaseModel], source: Source, root: tuple, err: dict[str,
     if kind == "extra_forbidden":
         key = loc[-1]
         allowed = _allowed_keys(model, loc[:-1])
-        close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
-        if close:
-            hint = f"did you mean '{close[0]}'?"
-        elif allowed:
-            hint = "allowed keys here: " + ", ".join(allowed)
-        else:
-            hint = "remove it"
+        hint = (did_you_mean(str(key), allowed)
+                or ("allowed keys here: " + ", ".join(allowed) if allowed else "remove it"))
         return source.problem(where, f"unknown key '{key}'", hint, key=True)
     if kind == "missing":
         parent = where[:-1]
         return source.problem(parent, f"required key '{loc[-1]}' is missing" +
-                              (f" under '{_dotted(parent)}'" if parent else ""), _HINTS[kind])
+                              (f" under '{dotted(parent)}'" if parent else ""), _HINTS[kind])
     message = err["msg"]
     message = message[0].lower() + message[1:]
     if kind not in ("model_type", "dict_type") and "input" in err:
@@ -77,12 +72,14 @@ def _problem(model: type[BaseModel], source: Source, root: tuple, err: dict[str,
             shown = repr(got) if not isinstance(got, str) or len(got) < 60 else repr(got[:57] + "...")
             message += f" (got {shown})"
     if where:
-        message = f"'{_dotted(where)}': {message}"
+        message = f"'{dotted(where)}': {message}"
     return source.problem(where, message, _HINTS.get(kind, ""))
 
 
-def _dotted(loc: tuple) -> str:
-    return ".".join(str(p) for p in loc)
+def did_you_mean(word: str, choices) -> str | None:
+    """The hint for a misspelt name, when one of ``choices`` is close enough."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else None
 
 
 def _unwrap(tp: Any) -> Any:

@@ -21,6 +21,11 @@ MAX_NODES = 100_000
 Loc = tuple  # a key path: ("strategic_focus", "points", 8, "footnote")
 
 
+def dotted(loc: Loc) -> str:
+    """The key path as people write it: "strategic_focus.points.8.footnote"."""
+    return ".".join(str(p) for p in loc)
+
+
 @dataclass
 class Source:
     """A loaded YAML document plus the position of every key and value."""

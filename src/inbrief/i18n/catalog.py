@@ -9,18 +9,14 @@ a PO file and a staleness fingerprint all share.
 from __future__ import annotations
 
 import copy
-import difflib
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..content.yamlsrc import Source
+from ..content.validate import did_you_mean
+from ..content.yamlsrc import Source, dotted  # noqa: F401 - dotted is part of this API
 from ..errors import Problem
 
 Key = tuple
-
-
-def dotted(key: Key) -> str:
-    return ".".join(str(p) for p in key)
 
 
 def leaves(data: Any, prefix: Key = ()) -> dict[Key, str]:
@@ -78,9 +74,8 @@ def _walk(src: Any, tr: Any, key: Key, tsrc: Source | None, result: Overlay) -> 
             return
         for k, v in tr.items():
             if k not in src:
-                close = difflib.get_close_matches(str(k), [str(s) for s in src], n=1, cutoff=0.6)
-                hint = (f"did you mean '{close[0]}'?" if close else
-                        "the source language file has no such key: remove it")
+                hint = (did_you_mean(str(k), [str(s) for s in src])
+                        or "the source language file has no such key: remove it")
                 result.problems.append(tsrc.problem(key + (k,), f"unknown key '{k}'", hint, key=True))
             else:
                 _walk(src[k], v, key + (k,), tsrc, result)

@@ -15,7 +15,6 @@ an unchanged export changes no byte.
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 from collections import Counter
@@ -23,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..content.base import MAX_TEXT
+from ..content.validate import did_you_mean
 from ..errors import ContentError, Problem
 from ..pdf.atomic import write_bytes
 from . import catalog, fingerprints, yamledit
@@ -122,9 +122,8 @@ def check(incoming: Incoming, lang: str, known: dict[str, str]) -> list[Problem]
             continue
         seen[e.key] = e.line
         if e.key not in known:
-            close = difflib.get_close_matches(e.key, list(known), n=1, cutoff=0.6)
             problems.append(Problem(path, e.line, None, f"unknown key '{e.key}'",
-                                    f"did you mean '{close[0]}'?" if close else
+                                    did_you_mean(e.key, known) or
                                     "it is not a text of this project: remove the entry, or "
                                     "export a fresh file with `inbrief i18n export`"))
             continue
