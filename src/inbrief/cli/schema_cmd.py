@@ -51,7 +51,7 @@ def schema(state, name, out):
       inbrief schema texts > texts.schema.json
       inbrief schema --out .vscode/schema  # all of them, plus the VS Code setting
     """
-    from ..content.schema import DOCUMENTS, dumps, globs, schemas
+    from ..content.schema import DOCUMENTS, dumps, globs, schemas, write_schemas
 
     source, root = _project(state)
     patterns = globs(source)
@@ -66,17 +66,13 @@ def schema(state, name, out):
         click.echo("print one: inbrief schema NAME; write them all: inbrief schema --out DIR",
                    err=True)
         return
-    out.mkdir(parents=True, exist_ok=True)
     setting = {}
-    for doc_name, doc_schema in schemas().items():
-        if name is None or doc_name == name:
-            path = out / f"{doc_name}.schema.json"
-            path.write_text(dumps(doc_schema), encoding="utf-8", newline="\n")
-            click.echo(f"wrote {display_path(path)}", err=True)
-            where = path.resolve()  # the setting's paths start from the project folder
-            where = ("./" + where.relative_to(root).as_posix() if where.is_relative_to(root)
-                     else where.as_posix())
-            setting[where] = patterns[doc_name]
+    for path in write_schemas(out, only=name):
+        click.echo(f"wrote {display_path(path)}", err=True)
+        where = path.resolve()  # the setting's paths start from the project folder
+        where = ("./" + where.relative_to(root).as_posix() if where.is_relative_to(root)
+                 else where.as_posix())
+        setting[where] = patterns[path.name.removesuffix(".schema.json")]
     click.echo("for VS Code with Red Hat's YAML extension, add to "
                f"{display_path(root / '.vscode' / 'settings.json')}:", err=True)
     click.echo(json.dumps({"yaml.schemas": setting}, indent=2))

@@ -153,12 +153,14 @@ def dumps(schema: dict) -> str:
     return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
 
 
-def write_schemas(folder: Path) -> list[Path]:
-    """Write ``<name>.schema.json`` for every document into ``folder``."""
+def write_schemas(folder: Path, only: str | None = None) -> list[Path]:
+    """Write ``<name>.schema.json`` for every document (or just ``only``) into ``folder``."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for name, schema in schemas().items():
+        if only is not None and name != only:
+            continue
         path = folder / f"{name}.schema.json"
         path.write_text(dumps(schema), encoding="utf-8", newline="\n")
         written.append(path)

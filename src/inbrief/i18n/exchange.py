@@ -32,6 +32,16 @@ PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
 MAX_FILE_BYTES = 20_000_000
 
 
+def read_capped(path: Path, incoming: "Incoming") -> bytes | None:
+    """The file's bytes, or None with a problem if it is too large to be a translation file
+    (checked before reading it: a wrong file can be gigabytes)."""
+    if path.stat().st_size > MAX_FILE_BYTES:
+        incoming.problems.append(Problem(str(path), None, None, f"file is larger than "
+                                         f"{MAX_FILE_BYTES:,} bytes", "is it the right file?"))
+        return None
+    return path.read_bytes()
+
+
 @dataclass
 class Unit:
     """One translatable text as exported."""

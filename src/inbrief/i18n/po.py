@@ -14,7 +14,7 @@ import polib
 
 from .. import __version__
 from ..errors import Problem
-from .exchange import MAX_FILE_BYTES, Entry, Incoming, Unit
+from .exchange import Entry, Incoming, Unit, read_capped
 
 STALE_NOTE = ("The source text changed since this was translated: check the translation, "
               "then clear the fuzzy flag.")
@@ -93,10 +93,8 @@ def _find(lines: list[str], start: int, prefix: str) -> int | None:
 
 
 def _read(path: Path, incoming: Incoming) -> str | None:
-    raw = path.read_bytes()
-    if len(raw) > MAX_FILE_BYTES:
-        incoming.problems.append(Problem(str(path), None, None, f"file is larger than "
-                                         f"{MAX_FILE_BYTES:,} bytes", "is it the right file?"))
+    raw = read_capped(path, incoming)
+    if raw is None:
         return None
     try:
         return raw.decode("utf-8-sig")

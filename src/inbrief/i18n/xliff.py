@@ -18,7 +18,7 @@ from xml.parsers import expat
 
 from .. import __version__
 from ..errors import Problem
-from .exchange import MAX_FILE_BYTES, Entry, Incoming, Unit
+from .exchange import Entry, Incoming, Unit, read_capped
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"
 NEEDS_WORK = {"new", "needs-translation", "needs-adaptation", "needs-l10n",
@@ -115,11 +115,9 @@ def _tree(raw: bytes) -> _El:
 
 def parse(path: Path) -> Incoming:
     incoming = Incoming(path, None, 1)
-    raw = path.read_bytes()
+    raw = read_capped(path, incoming)
     where = str(path)
-    if len(raw) > MAX_FILE_BYTES:
-        incoming.problems.append(Problem(where, None, None, f"file is larger than "
-                                         f"{MAX_FILE_BYTES:,} bytes", "is it the right file?"))
+    if raw is None:
         return incoming
     try:
         root = _tree(raw)
