@@ -27,7 +27,7 @@ from ..pdf import atomic
 from ..pdf.fonts import Face, fingerprint as font_fingerprint, resolve_faces
 from ..project.defaults import builtin_root
 from ..render.context import text_direction
-from ..render.document import Rendered, render_document
+from ..render.document import Design, Rendered, load_design, render_document
 from . import copyfit, inputs, manifest
 from .matrix import Target, matrix
 from .produce import Hint, TargetFailed, produce_pdf
@@ -144,10 +144,14 @@ def prepare(project: Project, opts: Options, *, partial: bool = False) -> Prepar
         raise ContentError(problems)
     rendered: dict[Target, Rendered] = {}
     failed: dict[Target, list[Problem]] = {}
+    designs: dict[str, Design] = {}
     for t in targets:
         try:
+            if t.audience not in designs:
+                designs[t.audience] = load_design(project, t.audience)
             r = render_document(project, contents[(t.lang, t.audience)], t.layout, t.audience,
-                                faces[t.lang], paper=opts.paper, print_mode=opts.print_mode)
+                                faces[t.lang], paper=opts.paper, print_mode=opts.print_mode,
+                                design=designs[t.audience])
         except ContentError as exc:
             failed[t] = exc.problems
             continue

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from jinja2 import Environment
 
 from ..config.loader import Project
 from ..content.loader import Content
@@ -21,6 +23,38 @@ class Rendered:
     """(file it came from, CSS text); the generated sheet has no file."""
 
 
+@dataclass
+class Design:
+    """An audience's templates and stylesheets, looked up once per build, not per target.
+
+    Finding the search path, compiling (or stamp-checking) the templates and reading the
+    stylesheets cost about as much as templating a target itself.
+    """
+
+    env: Environment
+    templates: list[Path]
+    styles: list[Path]
+    _found: dict[tuple[str, str], Path] = field(default_factory=dict)
+    _css: dict[str, tuple[Path, str]] = field(default_factory=dict)
+
+    def find(self, kind: str, name: str) -> Path:
+        if (kind, name) not in self._found:
+            folders = self.templates if kind == "templates" else self.styles
+            self._found[(kind, name)] = find_file(folders, name, kind)
+        return self._found[(kind, name)]
+
+    def stylesheet(self, name: str) -> tuple[Path, str]:
+        if name not in self._css:
+            path = self.find("styles", name)
+            self._css[name] = (path, path.read_text(encoding="utf-8"))
+        return self._css[name]
+
+
+def load_design(project: Project, audience: str) -> Design:
+    templates = search_path(project.root, "templates", audience)
+    return Design(make_env(templates), templates, search_path(project.root, "styles", audience))
+
+
 PAGE_SIZES = {
     ("a4", "a4"): "A4", ("a4", "letter"): "letter",
     ("a5", "a4"): "A5", ("a5", "letter"): "5.5in 8.5in",
@@ -32,25 +66,21 @@ MARKS_MM = 8  # media box margin: the 3 mm bleed plus room for crop marks outsid
 
 def render_document(project: Project, content: Content, layout: str, audience: str,
                     faces: list[Face], *, paper: str = "a4", print_mode: bool = False,
-                    filler_pages: int = 0) -> Rendered:
+                    filler_pages: int = 0, design: Design | None = None) -> Rendered:
     cfg = project.config.layouts[layout]
-    templates = search_path(project.root, "templates", audience)
-    styles = search_path(project.root, "styles", audience)
-    env = make_env(templates)
+    design = design or load_design(project, audience)
     context = build_context(content, layout=layout, audience=audience, filler_pages=filler_pages,
                             print_mode=print_mode)
     template = f"layouts/{cfg.template or layout + '.html.j2'}"
-    find_file(templates, template, "templates")
-    html = render(env, template, context)
+    design.find("templates", template)
+    html = render(design.env, template, context)
 
     # Order matters: the layout's stylesheet comes after the generated one, so a layout
     # can override the running footer or the font stack.
-    base = find_file(styles, "base.css", "styles")
-    own = find_file(styles, f"layouts/{cfg.stylesheet or layout + '.css'}", "styles")
     sheets: list[tuple[Path | None, str]] = [
-        (base, base.read_text(encoding="utf-8")),
+        design.stylesheet("base.css"),
         (None, generated_css(content, faces)),
-        (own, own.read_text(encoding="utf-8")),
+        design.stylesheet(f"layouts/{cfg.stylesheet or layout + '.css'}"),
     ]
     sheets.append((None, page_css(cfg.paper, paper, print_mode)))
     return Rendered(html=html, stylesheets=sheets)
