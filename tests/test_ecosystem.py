@@ -359,7 +359,8 @@ def _action() -> dict:
 def _example_uses_of_the_action() -> list[dict]:
     workflow = yaml.safe_load((REPO / "docs/ci/github-actions.yml").read_text(encoding="utf-8"))
     steps = [s for job in workflow["jobs"].values() for s in job["steps"]]
-    return [s for s in steps if s.get("uses") == "./" or "/inbrief@" in s.get("uses", "")]
+    local = ("$/", "./")   # this repository's action: self-repository or workspace syntax
+    return [s for s in steps if s.get("uses") in local or "/inbrief@" in s.get("uses", "")]
 
 
 def test_action_is_composite_and_uses_the_documented_actions():
