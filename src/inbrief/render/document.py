@@ -60,6 +60,12 @@ PAGE_SIZES = {
     ("a5", "a4"): "A5", ("a5", "letter"): "5.5in 8.5in",
     ("a4-landscape", "a4"): "A4 landscape", ("a4-landscape", "letter"): "letter landscape",
 }
+# The same sheets in mm (width, height), exposed to layouts as --sheet-width/--sheet-height so
+# that a design which places things on the sheet (folds, full-bleed panels) follows the paper.
+SHEET_MM = {
+    "A4": (210, 297), "letter": (215.9, 279.4), "A5": (148, 210), "5.5in 8.5in": (139.7, 215.9),
+    "A4 landscape": (297, 210), "letter landscape": (279.4, 215.9),
+}
 BLEED_MM = 3
 MARKS_MM = 8  # media box margin: the 3 mm bleed plus room for crop marks outside it
 
@@ -88,7 +94,9 @@ def render_document(project: Project, content: Content, layout: str, audience: s
 
 def page_css(layout_paper: str, paper: str, print_mode: bool) -> str:
     """Sheet size, and for print production 3 mm bleed with crop marks (sets TrimBox/BleedBox)."""
-    css = "@page { size: %s; }" % PAGE_SIZES[(layout_paper, paper)]
+    size = PAGE_SIZES[(layout_paper, paper)]
+    css = "@page { size: %s; }\n:root { --sheet-width: %gmm; --sheet-height: %gmm; }" % (
+        size, *SHEET_MM[size])
     if print_mode:
         css += "\n@page { bleed: %dmm; marks: crop; }\n:root { --bleed: %dmm; }" % (MARKS_MM,
                                                                                  BLEED_MM)
