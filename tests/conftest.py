@@ -42,11 +42,27 @@ def copy_project(dest: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> Path:
-    """The default project (general audience: every language and layout) built once."""
+    """The whole default matrix (every language, layout and audience) built once.
+
+    Invariant tests check every target of it; other tests read single files from it.
+    """
     out = tmp_path_factory.mktemp("built")
-    result = run("--project", str(REPO), "build", "--out", str(out), "--audience", "general")
+    result = run("--project", str(REPO), "build", "--out", str(out))
     assert result.exit_code == 0, result.output
     return out
+
+
+@pytest.fixture(scope="session")
+def variants(tmp_path_factory) -> dict[str, Path]:
+    """English and Arabic (both directions), every layout and audience, on Letter and in print."""
+    outs = {}
+    for name, option in (("letter", ["--paper", "letter"]), ("print", ["--print"])):
+        out = tmp_path_factory.mktemp(name)
+        result = run("--project", str(REPO), "build", "--out", str(out), "--lang", "en",
+                     "--lang", "ar", *option)
+        assert result.exit_code == 0, result.output
+        outs[name] = out
+    return outs
 
 
 @pytest.fixture(scope="session")

@@ -25,8 +25,9 @@ def test_two_builds_are_byte_identical(built, tmp_path):
 def test_manifest_matches_files(built):
     manifest = json.loads((built / "manifest.json").read_text())
     assert {(t["lang"], t["layout"], t["audience"]) for t in manifest["targets"]} == {
-        (lang, layout, "general") for lang in ("ar", "en", "es", "fr", "uk")
-        for layout in ("booklet", "brief", "factsheet", "leaflet")}
+        (lang, layout, audience) for lang in ("ar", "en", "es", "fr", "uk")
+        for layout in ("booklet", "brief", "factsheet", "leaflet")
+        for audience in ("general", "government", "partners", "migrants")}
     for t in manifest["targets"]:
         data = (built / t["path"]).read_bytes()
         assert hashlib.sha256(data).hexdigest() == t["sha256"]
@@ -37,9 +38,9 @@ def test_manifest_matches_files(built):
 
 def test_unchanged_inputs_are_cached(built):
     before = {p: p.stat().st_mtime_ns for p in built.rglob("*.pdf")}
-    result = run("--project", str(REPO), "build", "--out", str(built), "--audience", "general")
+    result = run("--project", str(REPO), "build", "--out", str(built))
     assert result.exit_code == 0, result.output
-    assert "0 built, 20 cached" in result.output
+    assert "0 built, 80 cached" in result.output
     assert before == {p: p.stat().st_mtime_ns for p in built.rglob("*.pdf")}
     manifest = json.loads((built / "manifest.json").read_text())
     assert all(t["cached"] for t in manifest["targets"])
