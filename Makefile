@@ -8,7 +8,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: build test setup system-deps clean bench
+.PHONY: build test setup system-deps clean bench pictures
 
 build: $(STAMP)
 	$(BIN)/inbrief build
@@ -32,6 +32,10 @@ system-deps:
 # Prints the performance table (a few minutes; see docs/performance.md).
 bench: $(STAMP)
 	$(BIN)/python bench/bench.py
+
+# Rebuilds the pictures in README.md and docs/ from the current code (see docs/pictures.py).
+pictures: $(STAMP)
+	$(BIN)/python docs/pictures.py
 
 clean:
 	rm -rf $(VENV) output/*/ output/manifest.json dist build

@@ -14,9 +14,11 @@ import click
 from .. import __version__
 from ..errors import EXIT_TARGET_FAILED, EXIT_USAGE, UserError, display_path
 from ..pdf.engine import VARIANTS as PDF_VARIANTS
-from .completion import complete_audiences, complete_langs, complete_layouts, completion
+from .completion import completion
+from .options import matrix_filters as _filters
 from . import summary
 from .doctor import doctor
+from .sheets_cmd import contact_sheets
 from .schema_cmd import schema
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -93,19 +95,6 @@ def _parse_shard(ctx, param, value):
     if not 1 <= k <= n:
         raise click.BadParameter(f"{value!r}: K must be between 1 and N")
     return (k, n)
-
-
-def _filters(f):
-    f = click.option("--audience", "audiences", multiple=True, metavar="NAME",
-                     shell_complete=complete_audiences,
-                     help="Only this audience (repeatable).")(f)
-    f = click.option("--layout", "layouts", multiple=True, metavar="NAME",
-                     shell_complete=complete_layouts,
-                     help="Only this layout (repeatable).")(f)
-    f = click.option("--lang", "langs", multiple=True, metavar="CODE",
-                     shell_complete=complete_langs,
-                     help="Only this language (repeatable).")(f)
-    return f
 
 
 @cli.command()
@@ -519,6 +508,7 @@ cli.add_command(i18n)
 cli.add_command(schema)
 cli.add_command(completion)
 cli.add_command(doctor)
+cli.add_command(contact_sheets)
 
 
 def main() -> None:
