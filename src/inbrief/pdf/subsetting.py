@@ -14,6 +14,11 @@ subset then depends on the face and the glyphs used only. Nothing else in a font
 subset varies between processes (glyphs are kept at their ids, tables are written in
 tag order, hash randomisation does not reach the bytes).
 
+fontTools (4.68) also decompiles GSUB and GPOS in full before it subsets, only for
+WeasyPrint to have it drop both: about 85 % of a subset's time, 0.4 s per Fira Sans face
+and document. Dropping them before the subsetter sees them gives the same bytes (checked
+on every face of both font packages) in a seventh of the time.
+
 ``INBRIEF_FONT_SUBSETTING=fonttools`` makes WeasyPrint subset with fontTools although
 hb-subset is there: to reproduce, test or time a machine without it. Worker processes
 inherit it.
@@ -23,6 +28,7 @@ from __future__ import annotations
 
 import os
 from functools import lru_cache
+from types import SimpleNamespace
 
 from ..errors import UserError
 
@@ -36,6 +42,7 @@ def configure() -> None:
     """Run right after ``import weasyprint`` in every process that renders (once: cached)."""
     import weasyprint.pdf.fonts as pdf_fonts
     import weasyprint.text.fonts as text_fonts
+    from fontTools import subset
     from fontTools.ttLib import TTFont
 
     class KeepTimestamp(TTFont):
@@ -47,6 +54,22 @@ def configure() -> None:
     # Both modules call TTFont by the name they imported: replacing the name there
     # reaches every font WeasyPrint saves, and no other user of fontTools.
     pdf_fonts.TTFont = text_fonts.TTFont = KeepTimestamp
+
+    class DropFirst(subset.Subsetter):
+        """Drops the layout tables it is told to drop before loading them, not after."""
+
+        def subset(self, font):
+            drop = [tag for tag in ("GSUB", "GPOS")
+                    if tag in font and tag in self.options.drop_tables]
+            # fontTools drops 'kern' when the font has GPOS: keep that decision.
+            if "GPOS" in drop and "kern" in font and not self.options.legacy_kern:
+                drop.append("kern")
+            for tag in drop:
+                del font[tag]
+            super().subset(font)
+
+    # WeasyPrint reaches fontTools.subset by that name only (subset.Options, .Subsetter).
+    pdf_fonts.subset = SimpleNamespace(**{**vars(subset), "Subsetter": DropFirst})
     if forced():
         pdf_fonts.harfbuzz_subset = None
 
