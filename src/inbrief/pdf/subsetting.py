@@ -83,11 +83,16 @@ def forced() -> bool:
     return value == "fonttools"
 
 
+def native() -> bool:
+    """Whether this machine lets WeasyPrint subset with hb-subset."""
+    from weasyprint.text import ffi
+
+    return (ffi.harfbuzz_subset is not None
+            and bool(ffi.harfbuzz.hb_version_atleast(*MIN_HARFBUZZ)))
+
+
 def active() -> str:
     """``"harfbuzz"`` or ``"fonttools"``: how the next PDF's fonts will be subset."""
     import weasyprint.pdf.fonts as pdf_fonts
-    from weasyprint.text import ffi
 
-    native = (ffi.harfbuzz_subset is not None and pdf_fonts.harfbuzz_subset is not None
-              and bool(ffi.harfbuzz.hb_version_atleast(*MIN_HARFBUZZ)))
-    return "harfbuzz" if native else "fonttools"
+    return "harfbuzz" if native() and pdf_fonts.harfbuzz_subset is not None else "fonttools"
