@@ -193,6 +193,9 @@ def target_fingerprint(project: Project, t: Target, r: Rendered, faces: list[Fac
 def build(project: Project, opts: Options, progress: Progress | None = None,
           progress_warnings: Callable[[Problem], None] | None = None,
           on_start: Callable[[int], None] | None = None) -> Report:
+    from ..pdf.subsetting import forced
+
+    forced()  # a wrong INBRIEF_FONT_SUBSETTING stops the build here, not in every target
     out = (opts.out or project.output_dir).resolve()
     digest = inputs.digest(project, opts.output_options())
     if not opts.force:

@@ -15,7 +15,6 @@ import click
 
 OK, WARN, FAIL = "ok", "warn", "FAIL"
 MIN_PANGO = (1, 44, 0)
-MIN_HARFBUZZ_SUBSET = (4, 1, 0)
 
 
 @dataclass
@@ -36,6 +35,7 @@ def run_checks(project=None) -> list[Check]:
 def _weasyprint() -> list[Check]:
     from importlib.metadata import version
 
+    from ..errors import UserError
     from ..pdf.engine import _weasyprint
 
     want = "70.0"
@@ -50,20 +50,35 @@ def _weasyprint() -> list[Check]:
         return out + [Check(FAIL, "Pango/HarfBuzz", f"cannot load: {exc}",
                             "apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b "
                             "(or run .ci/system-deps)")]
+    except UserError as exc:  # a wrong INBRIEF_FONT_SUBSETTING: no PDF could be written
+        return out + [Check(FAIL, "font subsetting", "cannot choose", exc.text)]
     pango = _version(wffi.pango.pango_version())
     out.append(Check(OK if pango >= MIN_PANGO else FAIL, "Pango", _dotted(pango),
                      "" if pango >= MIN_PANGO else
                      f"Pango {_dotted(MIN_PANGO)} or later is needed (apt-get install "
                      "libpango-1.0-0)"))
     out.append(Check(OK, "HarfBuzz", _harfbuzz_version()))
-    subset_ok = (wffi.harfbuzz_subset is not None
-                 and bool(wffi.harfbuzz.hb_version_atleast(*MIN_HARFBUZZ_SUBSET)))
-    out.append(Check(
-        OK if subset_ok else WARN, "HarfBuzz subsetting (libharfbuzz-subset)",
-        "native" if subset_ok else "missing: fonts are subset by fontTools",
-        "" if subset_ok else "writing PDFs is about 5x slower: apt-get install "
-                             "libharfbuzz-subset0 (HarfBuzz 4.1 or later)"))
+    out.append(_subsetting())
     return out
+
+
+def _subsetting() -> Check:
+    """Which way fonts are subset: both give the same bytes every time, at different speeds."""
+    from ..errors import UserError
+    from ..pdf import subsetting
+
+    try:
+        subsetting.forced()
+    except UserError as exc:
+        return Check(FAIL, "font subsetting", "cannot choose", exc.text)
+    if subsetting.active() == "harfbuzz":
+        return Check(OK, "font subsetting", "HarfBuzz (native): byte-identical, fast")
+    return Check(WARN, "font subsetting",
+                 "fontTools: byte-identical (inbrief keeps each font's own timestamp), "
+                 "writing PDFs about 3x slower",
+                 "INBRIEF_FONT_SUBSETTING=fonttools asks for it: unset it to subset with HarfBuzz"
+                 if subsetting.native() else
+                 "apt-get install libharfbuzz-subset0 (HarfBuzz 4.1 or later)")
 
 
 def _fonts(project) -> list[Check]:
@@ -115,7 +130,7 @@ def _dotted(v) -> str:
 @click.command()
 @click.pass_obj
 def doctor(state):
-    """Check what rendering needs: WeasyPrint, Pango, HarfBuzz subsetting, the fonts.
+    """Check what rendering needs: WeasyPrint, Pango, font subsetting, the fonts.
 
     Prints what to install when something would make rendering slow or wrong;
     exits 1 if output would be wrong.

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .fonts import isolate_fontconfig
+from .subsetting import configure as configure_subsetting
 
 DEFAULT_VARIANT = "pdf/ua-1"
 
@@ -74,6 +75,7 @@ def _weasyprint():
         warnings.filterwarnings("ignore", message="No fonts configured in FontConfig")
         import weasyprint
         from weasyprint.text.fonts import FontConfiguration
+    configure_subsetting()
     return weasyprint, FontConfiguration
 
 

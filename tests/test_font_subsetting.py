@@ -1,0 +1,92 @@
+"""Both ways of subsetting fonts give the same bytes build after build.
+
+WeasyPrint subsets embedded fonts with HarfBuzz (libharfbuzz-subset) or, without it,
+with fontTools, which used to stamp every subset with the time it was saved. Each test
+builds the whole English matrix twice, in two processes started seconds apart and with
+different hash seeds, as two CI runs would.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+
+from inbrief.pdf import subsetting
+from inbrief.pdf.engine import _weasyprint
+
+
+def _build(out: Path, subsetter: str, seed: str) -> dict[str, bytes]:
+    env = {k: v for k, v in os.environ.items() if k != subsetting.ENV}
+    env["PYTHONHASHSEED"] = seed
+    if subsetter == "fonttools":
+        env[subsetting.ENV] = "fonttools"
+    done = subprocess.run(
+        [sys.executable, "-m", "inbrief", "--project", str(REPO), "build", "--lang", "en",
+         "--force", "--jobs", "2", "--out", str(out)],
+        env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout + done.stderr
+    # Make sure the path under test is the one that ran: WeasyPrint says when it falls back.
+    targets = json.loads((out / "manifest.json").read_text())["targets"]
+    assert len(targets) == 16  # 4 layouts x 4 audiences
+    fell_back = [t["path"] for t in targets
+                 if any("Using fontTools" in w for w in t["render_warnings"])]
+    assert len(fell_back) == (16 if subsetter == "fonttools" else 0)
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*.pdf"))}
+
+
+def _same(first: dict[str, bytes], second: dict[str, bytes], subsetter: str) -> None:
+    assert first.keys() == second.keys() and len(first) == 20  # with 4 imposed booklets
+    differ = [name for name in first if first[name] != second[name]]
+    assert not differ, f"differ between two {subsetter} builds: {', '.join(differ)}"
+
+
+def test_fonttools_subsetting_gives_identical_bytes(tmp_path):
+    first = _build(tmp_path / "one", "fonttools", "1")
+    _same(first, _build(tmp_path / "two", "fonttools", "2"), "fontTools")
+
+
+def test_harfbuzz_subsetting_gives_identical_bytes(tmp_path):
+    _weasyprint()
+    if not subsetting.native():
+        pytest.skip("no libharfbuzz-subset (HarfBuzz 4.1+) on this machine")
+    first = _build(tmp_path / "one", "harfbuzz", "1")
+    _same(first, _build(tmp_path / "two", "harfbuzz", "2"), "HarfBuzz")
+
+
+def test_dropping_layout_tables_first_gives_the_same_subset():
+    """The faster fontTools subsetter must write exactly what fontTools' own would."""
+    import fontpkg
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    _weasyprint()
+    import weasyprint.pdf.fonts as pdf_fonts
+
+    faster = pdf_fonts.subset.Subsetter
+    assert faster is not subset.Subsetter
+    face = next(f for f in fontpkg.family("Fira Sans").files
+                if f.weight == 400 and f.style == "normal" and not f.variable)
+    data = Path(face.path).read_bytes()
+
+    def subset_with(cls) -> bytes:
+        options = subset.Options(retain_gids=True, passthrough_tables=True,
+                                 ignore_missing_glyphs=True, hinting=False,
+                                 desubroutinize=True, notdef_outline=True)
+        options.drop_tables += ["GSUB", "GPOS", "SVG"]  # as WeasyPrint 70 asks
+        subsetter = cls(options)
+        subsetter.populate(gids=range(3, 600, 7))
+        font = TTFont(io.BytesIO(data), recalcTimestamp=False)
+        subsetter.subset(font)
+        out = io.BytesIO()
+        font.save(out)
+        return out.getvalue()
+
+    assert subset_with(faster) == subset_with(subset.Subsetter)
