@@ -23,7 +23,7 @@ from ..config.loader import Project
 from ..content.loader import Content, load_content
 from ..errors import ContentError, Problem
 from ..i18n import glyphs
-from ..pdf import atomic
+from ..pdf import atomic, subsetting
 from ..pdf.fonts import Face, fingerprint as font_fingerprint, resolve_faces
 from ..project.defaults import builtin_root
 from ..render.context import text_direction
@@ -180,8 +180,7 @@ def target_fingerprint(project: Project, t: Target, r: Rendered, faces: list[Fac
     h = hashlib.sha256()
     layout = project.config.layouts[t.layout].model_dump(mode="json")
     h.update(json.dumps({"inbrief": __version__, "code": inputs.code_digest(),
-                         "weasyprint": inputs.weasyprint_version(),
-                         "layout": layout, "format": opts.format,
+                         **inputs.engine(), "layout": layout, "format": opts.format,
                          "variant": opts.pdf_variant, "remote": opts.allow_remote}, sort_keys=True).encode())
     h.update(r.html.encode())
     for _path, css in r.stylesheets:
@@ -451,6 +450,7 @@ def _make(job: _Job) -> tuple[Result, dict | None]:
         "path": rel, "sha256": hashlib.sha256(data).hexdigest(), "pages": pages,
         "bytes": len(data), "cached": False, "warnings": warns,
         "render_warnings": render_warnings, "fingerprint": job.fingerprint,
+        "font_subsetting": None if opts.format == "html" else subsetting.active(),
         "copyfit": None if opts.format == "html" or step == copyfit.NONE else step.as_dict(),
         "imposed": imposed_entry, "filler_pages": filler,
     }

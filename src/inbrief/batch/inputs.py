@@ -19,6 +19,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..config.loader import CONFIG_NAME, Project
+from ..pdf import subsetting
 from ..pdf.fonts import fingerprint as font_fingerprint, resolve_faces
 from ..project.defaults import builtin_root
 
@@ -67,10 +68,23 @@ def weasyprint_version() -> str:
     return version("weasyprint")
 
 
+@lru_cache(maxsize=1)
+def engine() -> dict:
+    """What else the bytes depend on: the engine, and how (and by what) fonts are subset.
+
+    The two ways of subsetting each give reproducible bytes, but not the same bytes: a cache
+    restored on a machine that subsets the other way must rebuild.
+    """
+    from importlib.metadata import version
+
+    return {"weasyprint": weasyprint_version(), "fonttools": version("fonttools"),
+            "font_subsetting": subsetting.expected()}
+
+
 def digest(project: Project, options: dict) -> str:
     """Changes whenever anything a target could depend on changes."""
     h = hashlib.sha256()
-    h.update(json.dumps({"inbrief": __version__, "weasyprint": weasyprint_version(),
+    h.update(json.dumps({"inbrief": __version__, **engine(),
                          "options": options}, sort_keys=True).encode())
     roots = {"project": project.root.resolve(), "builtin": builtin_root().resolve()}
     if roots["builtin"] == roots["project"]:  # a source checkout is its own built-in project

@@ -83,6 +83,19 @@ def forced() -> bool:
     return value == "fonttools"
 
 
+def expected() -> str:
+    """``"harfbuzz"`` or ``"fonttools"`` without loading WeasyPrint (0.7 s): for cache keys.
+
+    Finds the library as WeasyPrint's loader does (by name, through the system's linker
+    cache); ``active()`` tells for sure once WeasyPrint is loaded.
+    """
+    import ctypes.util
+
+    if forced():
+        return "fonttools"
+    return "harfbuzz" if ctypes.util.find_library("harfbuzz-subset") else "fonttools"
+
+
 def native() -> bool:
     """Whether this machine lets WeasyPrint subset with hb-subset."""
     from weasyprint.text import ffi
