@@ -1,0 +1,59 @@
+"""The default project against its frozen baseline (tests/baseline/freeze.py): a change of the
+content model or the templates may move text, but loses no phrase, gains no page and needs no
+stronger copyfit step, on every target of the matrix.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import sys
+from pathlib import Path
+
+from conftest import REPO
+
+sys.path.insert(0, str(REPO / "tests" / "baseline"))
+from words import lost, words  # noqa: E402
+
+from inbrief.batch import copyfit  # noqa: E402
+
+BASELINE = json.loads(gzip.decompress((REPO / "tests/baseline/iom.json.gz").read_bytes()))
+ORDER = [copyfit.NONE.as_dict(), *(s.as_dict() for s in copyfit.STEPS)]
+
+
+def _targets(built: Path) -> dict[str, dict]:
+    manifest = json.loads((built / "manifest.json").read_text())
+    return {f"{t['lang']}/{t['layout']}/{t['audience']}": t for t in manifest["targets"]}
+
+
+def test_every_baseline_target_is_still_built(built):
+    assert set(_targets(built)) == set(BASELINE)
+
+
+def test_no_page_gained_and_no_stronger_copyfit(built):
+    worse = []
+    for key, t in sorted(_targets(built).items()):
+        was = BASELINE[key]
+        if t["pages"] > was["pages"]:
+            worse.append(f"{key}: {was['pages']} → {t['pages']} pages")
+        before, now = ORDER.index(was["copyfit"] or ORDER[0]), ORDER.index(t["copyfit"] or ORDER[0])
+        if now > before:
+            worse.append(f"{key}: copyfit step {before} → {now}")
+    assert not worse, "\n".join(worse)
+
+
+def test_no_phrase_lost(built):
+    losses = {}
+    for key, t in sorted(_targets(built).items()):
+        gone = lost(BASELINE[key]["words"].split(), words(built / t["path"]))
+        if gone:
+            losses[key] = gone[:3]
+    assert not losses, json.dumps(losses, indent=1, ensure_ascii=False)
+
+
+def test_a_lost_sentence_is_seen():
+    before = "the organization was established in 1951 and began its operations in 1952 as a committee".split()
+    moved = before[8:] + ["page", "2"] + before[:8]
+    assert lost(before, moved) == []
+    dropped = before[:6] + before[11:]
+    assert lost(before, dropped) and "operations" in lost(before, dropped)[0]
