@@ -1,0 +1,10 @@
+"""Block kinds: folders with a schema (and later partials) that type a text file's blocks.
+
+Kinds sit below rendering: nothing here imports render/, pdf/, batch/, cli/ or i18n/, so the
+loader, translations and exports can all ask the same registry what a block may hold.
+"""
+
+from .compile import field_at, text_paths, values_of
+from .registry import Kind, Registry, load_registry
+
+__all__ = ["Kind", "Registry", "field_at", "load_registry", "text_paths", "values_of"]
