@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import jsonschema
+import yaml
+
 from inbrief.blocks.registry import load_registry
+from inbrief.blocks.schema_json import source_schema
 from inbrief.blocks.sections import validate_sections
 from inbrief.blocks.translation import validate_translation
 from inbrief.content.yamlsrc import load
@@ -189,3 +193,25 @@ def test_a_complete_translation_passes(tmp_path):
         """)
     assert problems == []
 
+
+def test_a_project_kind_is_used_and_in_the_json_schema(tmp_path):
+    write(tmp_path, "blocks/banner/schema.yaml", """
+        description: A banner across the page.
+        fields:
+          text: text
+          link: {type: url, required: false}
+        """)
+    text = SOURCE.rstrip(" ") + ("    promo:\n      heading: Donate\n"
+                                 "      ask: {type: banner, text: Give.}\n")
+    _, sections, problems, registry = check(tmp_path, text)
+    assert problems == [] and sections.sections["promo"].blocks["ask"].kind == "banner"
+    schema = source_schema(registry)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema)
+    data = yaml.safe_load((tmp_path / "data/text/en.yaml").read_text(encoding="utf-8"))
+    data.pop("document")
+    assert list(validator.iter_errors(data)) == []
+    data["promo"]["ask"]["txt"] = "Give."
+    data["services"]["areas"]["type"] = "card"
+    errors = sorted(e.message for e in validator.iter_errors(data))
+    assert len(errors) == 2 and "'card' is not one of" in errors[0] and "'txt'" in errors[1]
