@@ -28,7 +28,8 @@ def test_wheel_ships_the_default_project(wheel):
     for name in ("inbrief/_project/inbrief.yaml", "inbrief/_project/data/facts.yaml",
                  "inbrief/_project/data/text/en.yaml",
                  "inbrief/_project/templates/layouts/brief.html.j2",
-                 "inbrief/_project/styles/base.css", "inbrief/cli/main.py"):
+                 "inbrief/_project/styles/base.css", "inbrief/cli/main.py",
+                 "inbrief/blocks/kinds/cards/schema.yaml"):
         assert name in names
     assert not any(n.startswith("inbrief/_project/output") for n in names)
 

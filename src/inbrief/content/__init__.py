@@ -1,1 +1,4 @@
 """Content: YAML sources with locations, strict models, and their validation."""
+
+RESERVED = ("document", "organization", "labels")
+"""Top-level keys of a text file that are not section ids: the document's own words."""
