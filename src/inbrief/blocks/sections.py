@@ -102,7 +102,7 @@ def _section(src: Source, sid: Any, value: Any, registry: Registry, ids: list):
         problems.append(src.problem((sid, "beside"), f"'{sid}.beside': unknown section "
                                     f"'{head.beside}'" if head.beside != sid else
                                     f"'{sid}.beside': a section cannot be beside itself",
-                                    did_you_mean(head.beside, [i for i in ids if i != sid])
+                                    did_you_mean(head.beside, [str(i) for i in ids if i != sid])
                                     or "name another section of this file"))
     blocks, skipped = {}, set()
     for bid, raw in value.items():
