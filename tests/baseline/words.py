@@ -25,6 +25,8 @@ def words(pdf: Path) -> list[str]:
         doc.close()
     text = unicodedata.normalize("NFKC", text)
     # A word hyphenated at a line end, or a compound broken at its own hyphen, joins up.
+    # PDFium marks a hyphen the layout added at a line end with U+FFFE (U+0002 in some builds).
+    text = re.sub("[\ufffe\x02]\\s*", "", text)
     text = re.sub(r"[-\u00ad\u2010\u2011]\s*\r?\n\s*", "", text).replace("-", "")
     return WORD.findall(text.lower())
 
