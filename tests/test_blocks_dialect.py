@@ -12,7 +12,7 @@ from inbrief.blocks.compile import compile_schema, field_at, text_paths, values_
 from inbrief.blocks.dialect import TYPES, parse_schema
 from inbrief.blocks.registry import BUILTIN, FILES, load_registry
 
-BUILTIN_KINDS = ("callout", "cards", "chart", "contact", "figure", "key_figures", "list",
+BUILTIN_KINDS = ("callout", "cards", "chart", "contact", "cover", "figure", "key_figures", "list",
                  "partners", "quote", "sources", "table", "text", "timeline")
 
 
@@ -73,7 +73,8 @@ def test_builtin_kinds_accept_the_design_examples():
           "list": {"lead": "IOM acts … to:", "items": ["Assist …", {"text": "A", "footnote": "F"}]},
           "figure": {"image": "images/camp.JPG", "alt": "A camp", "credit": "© IOM"},
           "table": {"caption": "C", "columns": ["a", "b"], "rows": [["1", "2"]]},
-          "timeline": {"events": "history", "texts": {"founded": "IOM is founded"}}}
+          "timeline": {"events": "history", "texts": {"founded": "IOM is founded"}},
+          "cover": {"photo": {"image": "assets/cover.png", "alt": "A camp", "credit": "© A"}}}
     for kind, data in ok.items():
         registry.kinds[kind].model.model_validate(data)
     figure = registry.kinds["figure"].model

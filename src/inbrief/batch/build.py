@@ -27,6 +27,8 @@ from ..pdf import atomic, subsetting
 from ..pdf.fonts import Face, fingerprint as font_fingerprint, resolve_faces
 from ..project.defaults import builtin_root
 from ..render.context import text_direction
+from ..blocks.load import load_block_content
+from ..render.blocks_doc import load_block_design, render_block_document
 from ..render.document import Design, Rendered, load_design, render_document
 from . import copyfit, inputs, manifest
 from .matrix import Target, matrix
@@ -124,10 +126,16 @@ def prepare(project: Project, opts: Options, *, partial: bool = False) -> Prepar
     targets = matrix(project.config, opts.langs, opts.layouts, opts.audiences, opts.shard)
     contents: Contents = {}
     problems: list[Problem] = []
+    sections = project.config.content == "sections"
     for lang, audience in sorted({(t.lang, t.audience) for t in targets}):
         try:
-            contents[(lang, audience)] = load_content(
-                project.data_dir, lang, project.config.source_language, audience)
+            if sections:
+                contents[(lang, audience)] = load_block_content(
+                    project.root, project.data_dir, lang, project.config.source_language,
+                    audience)
+            else:
+                contents[(lang, audience)] = load_content(
+                    project.data_dir, lang, project.config.source_language, audience)
         except ContentError as exc:
             problems += exc.problems
     if problems:
@@ -138,8 +146,8 @@ def prepare(project: Project, opts: Options, *, partial: bool = False) -> Prepar
             raise ContentError(warned)
     faces = {lang: resolve_faces(project.config.fonts, lang) for lang, _ in contents}
     for (lang, _audience), content in contents.items():
-        problems += glyphs.check_texts(lang, content.texts.model_dump(mode="json"),
-                                       content.origins, faces[lang])
+        texts = content.texts if sections else content.texts.model_dump(mode="json")
+        problems += glyphs.check_texts(lang, texts, content.origins, faces[lang])
     if problems:
         raise ContentError(problems)
     rendered: dict[Target, Rendered] = {}
@@ -148,10 +156,11 @@ def prepare(project: Project, opts: Options, *, partial: bool = False) -> Prepar
     for t in targets:
         try:
             if t.audience not in designs:
-                designs[t.audience] = load_design(project, t.audience)
-            r = render_document(project, contents[(t.lang, t.audience)], t.layout, t.audience,
-                                faces[t.lang], paper=opts.paper, print_mode=opts.print_mode,
-                                design=designs[t.audience])
+                designs[t.audience] = (load_block_design if sections else load_design)(
+                    project, t.audience)
+            r = (render_block_document if sections else render_document)(
+                project, contents[(t.lang, t.audience)], t.layout, t.audience, faces[t.lang],
+                paper=opts.paper, print_mode=opts.print_mode, design=designs[t.audience])
         except ContentError as exc:
             failed[t] = exc.problems
             continue
@@ -413,7 +422,8 @@ def _make(job: _Job) -> tuple[Result, dict | None]:
                 job.project, t, job.rendered, roots=job.roots,
                 variant=opts.pdf_variant or DEFAULT_VARIANT, print_mode=opts.print_mode,
                 rtl=text_direction(t.lang) == "rtl",
-                rerender=lambda n: render_document(
+                rerender=lambda n: (render_block_document if job.project.config.content ==
+                                    "sections" else render_document)(
                     job.project, job.content, t.layout, t.audience, job.faces,
                     paper=opts.paper, print_mode=opts.print_mode, filler_pages=n),
                 hint=job.hint, allow_remote=opts.allow_remote)

@@ -23,7 +23,7 @@ from ..pdf import subsetting
 from ..pdf.fonts import fingerprint as font_fingerprint, resolve_faces
 from ..project.defaults import builtin_root
 
-SCANNED = ("data", "templates", "styles", "assets")
+SCANNED = ("data", "templates", "styles", "assets", "blocks")
 """Folders of a project whose files can reach a PDF (besides inbrief.yaml and the fonts)."""
 
 _PACKAGE = Path(__file__).resolve().parent.parent
@@ -53,9 +53,11 @@ def _hash_tree(h, label: str, root: Path, files: list[Path]) -> None:
 
 @lru_cache(maxsize=1)
 def code_digest() -> str:
-    """The code itself: an edited checkout (or an upgrade that kept the version) must rebuild."""
+    """The code itself, and the design and block kinds shipped with it: an edited checkout (or
+    an upgrade that kept the version) must rebuild."""
     h = hashlib.sha256()
-    code = sorted(p for p in _PACKAGE.rglob("*.py") if "__pycache__" not in p.parts)
+    code = sorted(p for p in _PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts
+                  and p.suffix != ".pyc")
     _hash_tree(h, "code", _PACKAGE, code)
     return h.hexdigest()
 

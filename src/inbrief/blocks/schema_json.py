@@ -12,12 +12,12 @@ from pydantic import TypeAdapter
 from pydantic.json_schema import models_json_schema
 
 from ..content.base import Text
-from ..content.texts import DocumentText, Labels, OrganizationText
 from .registry import Registry
+from .reserved import Document, Organization, builtin_labels
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 ID_PATTERN = "^[a-z][a-z0-9_-]*$"
-_RESERVED_MODELS = {"document": DocumentText, "organization": OrganizationText, "labels": Labels}
+_RESERVED_MODELS = {"document": Document, "organization": Organization}
 
 
 def source_schema(registry: Registry, title: str = "data/text/<source>.yaml") -> dict:
@@ -46,7 +46,7 @@ def source_schema(registry: Registry, title: str = "data/text/<source>.yaml") ->
         "allOf": variants,
     }
     defs["section"] = {
-        "type": "object", "required": ["heading"],
+        "type": "object",
         "properties": {"heading": text,
                        "beside": {"type": "string", "pattern": ID_PATTERN,
                                   "description": "A section to share a two-column row with."}},
@@ -57,7 +57,16 @@ def source_schema(registry: Registry, title: str = "data/text/<source>.yaml") ->
         "$schema": DIALECT, "title": title,
         "description": "The source language's text: sections of typed blocks, in reading order.",
         "type": "object",
-        "properties": {key: refs[(m, "validation")] for key, m in _RESERVED_MODELS.items()},
+        "properties": {
+            **{key: refs[(m, "validation")] for key, m in _RESERVED_MODELS.items()},
+            "labels": {"type": "object", "additionalProperties": False,
+                       "description": "The layouts' and kinds' own words, changed for this "
+                                      "project (they ship in every language).",
+                       "properties": {k: text for k in builtin_labels()["en"]}},
+            "figures": {"type": "object", "propertyNames": {"pattern": ID_PATTERN},
+                        "additionalProperties": text,
+                        "description": "The label of each key figure of facts.yaml, by id."},
+        },
         "propertyNames": {"pattern": ID_PATTERN},
         "additionalProperties": {"$ref": "#/$defs/section"},
         "$defs": defs,

@@ -41,7 +41,8 @@ class Block:
 @dataclass(frozen=True, eq=False)
 class Section:
     id: str
-    heading: str
+    heading: str | None
+    """None for a section without a heading (a cover, a band of figures)."""
     beside: str | None
     blocks: dict[str, Block]
     """In reading order (the file's)."""
@@ -59,7 +60,7 @@ class Sections:
 
 
 class _Head(Strict):
-    heading: Text
+    heading: Text | None = None
     beside: Ident | None = None
 
 

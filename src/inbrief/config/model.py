@@ -35,6 +35,9 @@ class Layout(Strict):
     impose: Literal["saddle-stitch"] | None = None
     """Also write ``…-imposed.pdf``: pages 2-up in saddle-stitch order on sheets twice the size."""
     description: Text | None = None
+    slots: dict[Ident, list[Ident]] = {}
+    """Projects of sections: section ids placed in the layout's named slots (cover, figures,
+    flap, back); every other section flows in ``body``, in the audience's order."""
 
     @model_validator(mode="after")
     def _foldable(self):
@@ -71,6 +74,10 @@ class Config(Strict):
     audiences: Annotated[list[Ident], Field(min_length=1)] = ["general"]
     fonts: Annotated[list[FontFamily], Field(min_length=1)]
     output: Output = Output()
+    content: Literal["classic", "sections"] = "classic"
+    """How the text files are written: ``sections`` of typed blocks (the model every new
+    project uses, docs/content-format.md), or the classic fixed model of the default brief,
+    which moves to sections next (docs/design/content-model.md)."""
 
     @model_validator(mode="after")
     def _source_shipped(self):

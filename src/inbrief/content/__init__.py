@@ -1,4 +1,5 @@
 """Content: YAML sources with locations, strict models, and their validation."""
 
-RESERVED = ("document", "organization", "labels")
-"""Top-level keys of a text file that are not section ids: the document's own words."""
+RESERVED = ("document", "organization", "labels", "figures")
+"""Top-level keys of a text file that are not section ids: the document's own words and
+the labels of its key figures (blocks.reserved)."""

@@ -34,6 +34,8 @@ class Source:
     data: Any
     values: dict[Loc, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    origin: dict[Loc, Path] = field(default_factory=dict)
+    """Key paths laid over from another file (an audience's): their problems name it."""
 
     def position(self, loc: Loc, *, key: bool = False) -> tuple[int | None, int | None]:
         """Position of ``loc``, or of its nearest located ancestor."""
@@ -48,7 +50,15 @@ class Source:
 
     def problem(self, loc: Loc, message: str, hint: str = "", *, key: bool = False) -> Problem:
         line, col = self.position(loc, key=key)
-        return Problem(str(self.path), line, col, message, hint)
+        return Problem(str(self.path_of(loc)), line, col, message, hint)
+
+    def path_of(self, loc: Loc) -> Path:
+        """The file ``loc`` was written in: another file's for keys laid over this one."""
+        loc = tuple(loc)
+        for n in range(len(loc), 0, -1):
+            if loc[:n] in self.origin:
+                return self.origin[loc[:n]]
+        return self.path
 
 
 class _Builder:

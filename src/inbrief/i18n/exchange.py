@@ -26,7 +26,7 @@ from ..content.validate import did_you_mean
 from ..errors import ContentError, Problem
 from ..pdf.atomic import write_bytes
 from . import catalog, fingerprints, yamledit
-from .report import overlay_files, pairs
+from .report import text_files
 
 PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
 MAX_FILE_BYTES = 20_000_000
@@ -99,9 +99,9 @@ def _rel(root: Path, path: Path) -> str:
 
 def units(root: Path, lang: str, source_lang: str) -> list[Unit]:
     out = []
-    for prefix, src_file, tr_file in pairs(root / "data", lang, source_lang):
-        src, tr, ov = overlay_files(src_file, tr_file)
-        leaves = catalog.leaves(src.data)
+    for f in text_files(root / "data", lang, source_lang):
+        prefix, src_file, tr_file, src, tr, ov, leaves = (f.prefix, f.src_file, f.tr_file, f.src,
+                                                          f.tr, f.overlay, f.leaves)
         stale = set(fingerprints.stale_keys(tr_file, leaves, ov.translated))
         src_rel, tr_rel = _rel(root, src_file), _rel(root, tr_file)
         for key, text in leaves.items():
@@ -209,10 +209,10 @@ def apply(root: Path, lang: str, source_lang: str, incoming: Incoming, *,
     """Check ``incoming`` against the project, then write what it changes."""
     plans = []
     known: dict[str, str] = {}
-    for prefix, src_file, tr_file in pairs(root / "data", lang, source_lang):
-        src, tr, ov = overlay_files(src_file, tr_file)
+    for f in text_files(root / "data", lang, source_lang):
+        prefix, src, tr, ov, tr_file = f.prefix, f.src, f.tr, f.overlay, f.tr_file
         names = {}
-        for k, text in catalog.leaves(src.data).items():
+        for k, text in f.leaves.items():
             names[prefix + catalog.dotted(k)] = k
             known[prefix + catalog.dotted(k)] = text
         plans.append((prefix, names, src, tr, ov, tr_file))

@@ -47,8 +47,22 @@ def pairs(data_dir: Path, lang: str, source_lang: str) -> list[tuple[str, Path, 
     return pairs
 
 
-def overlay_files(src_file: Path, tr_file: Path | None):
-    """(source, translation or None, overlay) of one text file and its translation."""
+@dataclass
+class _TextOverlay:
+    """What catalog.overlay says of a classic file, for a file of sections."""
+    leaves: dict
+    translated: list
+    fallbacks: list
+    data: dict
+    """The translation's own data: where a translated text is read."""
+
+
+def overlay_files(src_file: Path, tr_file: Path | None, registry=None, base=None):
+    """(source, translation or None, overlay) of one text file and its translation.
+
+    With a block-kind ``registry`` (a project of sections), the texts are the fields the
+    kinds mark as text, not every string of the file; ``base`` is the language file an
+    audience's file is laid over."""
     src, problems = load(src_file)
     tr = None
     if tr_file is not None and tr_file.exists():
@@ -56,19 +70,68 @@ def overlay_files(src_file: Path, tr_file: Path | None):
         problems += more
     if problems:
         raise ContentError(problems)
+    if registry is not None:
+        from ..blocks.texts import _get, text_leaves
+
+        leaves = text_leaves(src.data, registry, base)
+        done = [p for p in leaves if tr is not None
+                and isinstance(_get(tr.data, p), str) and _get(tr.data, p).strip()]
+        return src, tr, _TextOverlay(leaves, done, [p for p in leaves if p not in done],
+                                     tr.data if tr is not None else {})
     ov = catalog.overlay(src, tr)
     if ov.problems:
         raise ContentError(ov.problems)
     return src, tr, ov
 
 
+def _leaves(src, ov) -> dict:
+    return ov.leaves if isinstance(ov, _TextOverlay) else catalog.leaves(src.data)
+
+
+def _sections_registry(data_dir: Path):
+    """The block kinds of a project of sections, or None for a classic project."""
+    import yaml
+
+    from ..blocks import load_registry
+
+    config = yaml.safe_load((data_dir.parent / "inbrief.yaml").read_text(encoding="utf-8"))
+    if not isinstance(config, dict) or config.get("content") != "sections":
+        return None
+    registry, problems = load_registry(data_dir.parent)
+    if problems:
+        raise ContentError(problems)
+    return registry
+
+
+@dataclass
+class TextFile:
+    """One text file of a language (the language's or an audience's) with its translation."""
+    prefix: str
+    src_file: Path
+    tr_file: Path
+    src: object
+    tr: object
+    overlay: object
+    leaves: dict
+    """Key path → source text of every translatable text of the file."""
+
+
+def text_files(data_dir: Path, lang: str, source_lang: str, *, translation: bool = True):
+    """Every text file of ``lang`` with its source, classic or sections alike."""
+    registry = _sections_registry(data_dir)
+    base = None
+    for prefix, src_file, tr_file in pairs(data_dir, lang, source_lang):
+        src, tr, ov = overlay_files(src_file, tr_file if translation else None, registry, base)
+        base = src.data if base is None else base
+        yield TextFile(prefix, src_file, tr_file, src, tr, ov, _leaves(src, ov))
+
+
 def status(data_dir: Path, lang: str, source_lang: str) -> LanguageStatus:
     total = translated = 0
     missing: list[str] = []
     stale: list[str] = []
-    for prefix, src_file, tr_file in pairs(data_dir, lang, source_lang):
-        src, _tr, ov = overlay_files(src_file, None if lang == source_lang else tr_file)
-        leaves = catalog.leaves(src.data)
+    for f in text_files(data_dir, lang, source_lang, translation=lang != source_lang):
+        prefix, tr_file, ov, leaves = f.prefix, f.tr_file, f.overlay, f.leaves
         total += len(leaves)
         if lang == source_lang:
             translated += len(leaves)
@@ -85,10 +148,10 @@ def confirm(data_dir: Path, lang: str, source_lang: str, keys: list[str] | None)
     from ..errors import UserError
 
     plans, known = [], set()
-    for prefix, src_file, tr_file in pairs(data_dir, lang, source_lang):
-        if not tr_file.exists():
+    for f in text_files(data_dir, lang, source_lang):
+        if not f.tr_file.exists():
             continue
-        src, _tr, ov = overlay_files(src_file, tr_file)
+        prefix, src, ov, tr_file = f.prefix, f.src, f.overlay, f.tr_file
         names = {prefix + catalog.dotted(k) for k in ov.translated}
         known |= names
         plans.append((prefix, src, ov, tr_file))
@@ -106,5 +169,5 @@ def confirm(data_dir: Path, lang: str, source_lang: str, keys: list[str] | None)
             if not only:
                 continue
         changed += [prefix + k for k in fingerprints.confirm(
-            tr_file, catalog.leaves(src.data), ov.translated, only)]
+            tr_file, _leaves(src, ov), ov.translated, only)]
     return changed

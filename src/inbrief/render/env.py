@@ -6,8 +6,9 @@ import sys
 from functools import lru_cache
 from pathlib import Path
 
-from jinja2 import (Environment, FileSystemLoader, StrictUndefined, TemplateError,
-                    TemplateNotFound, TemplateSyntaxError, UndefinedError)
+from jinja2 import (ChoiceLoader, Environment, FileSystemLoader, PrefixLoader,
+                    StrictUndefined, TemplateError, TemplateNotFound, TemplateSyntaxError,
+                    UndefinedError)
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 
@@ -15,24 +16,27 @@ from ..errors import ContentError, Problem
 from . import filters
 
 
-def make_env(folders: list[Path]) -> Environment:
+def make_env(folders: list[Path], kinds: list[Path] = ()) -> Environment:
     """One environment per search path and state of its files: templates compile once per
     process, not once per target. Any added, removed or edited template (as under
     `inbrief watch`) changes the key, so an override placed earlier on the path is seen.
     """
-    stamps = tuple(sorted((str(p), p.stat().st_mtime_ns) for f in folders
+    stamps = tuple(sorted((str(p), p.stat().st_mtime_ns) for f in [*folders, *kinds]
                           for p in f.rglob("*") if p.is_file()))
-    return _env(tuple(folders), stamps)
+    return _env(tuple(folders), tuple(kinds), stamps)
 
 
 @lru_cache(maxsize=32)
-def _env(folders: tuple[Path, ...], _stamps: tuple) -> Environment:
+def _env(folders: tuple[Path, ...], kinds: tuple[Path, ...], _stamps: tuple) -> Environment:
     # Sandboxed: templates are shared between offices, and a plain Environment lets
     # ``{{ cycler.__init__.__globals__.os.popen(...) }}`` run commands on the build machine.
     env = SandboxedEnvironment(
         # The cache key above already holds every template's stamp: no second stat per include.
         auto_reload=False,
-        loader=FileSystemLoader([str(f) for f in folders]),
+        # A block kind's partials are ``kinds/<kind>/…``, found file by file along the kinds'
+        # folders (audience, project, built-in), like every other template.
+        loader=ChoiceLoader([FileSystemLoader([str(f) for f in folders]),
+                             PrefixLoader({"kinds": FileSystemLoader([str(k) for k in kinds])})]),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from jinja2 import pass_context
 from markupsafe import Markup, escape
 
 
@@ -63,4 +64,21 @@ def _rich(text) -> Markup:
     return rich(str(text))
 
 
-FILTERS = {"nbsp_last": nbsp_last, "balanced": balanced, "rich": _rich}
+@pass_context
+def _date(context, value) -> str:
+    """A date of the content (YYYY, YYYY-MM or YYYY-MM-DD) as the document's language writes it."""
+    from ..i18n.formatting import partial_date
+
+    return partial_date(str(value), context["lang"])
+
+
+@pass_context
+def _number(context, value) -> str:
+    """A number as the document's language writes it: 12,000 / 12 000 / 12.000."""
+    from ..i18n.formatting import number
+
+    return number(value, context["lang"])
+
+
+FILTERS = {"nbsp_last": nbsp_last, "balanced": balanced, "rich": _rich, "date": _date,
+           "number": _number}

@@ -12,14 +12,16 @@ from ..errors import UserError
 from ..project.defaults import builtin_root
 
 
-def search_path(project_root: Path, kind: str, audience: str | None = None) -> list[Path]:
+def search_path(project_root: Path, kind: str, audience: str | None = None,
+                builtin: Path | None = None) -> list[Path]:
     """Folders for ``kind`` ('templates' or 'styles'), most specific first.
 
     For an audience: the project's ``<kind>/audiences/<name>/``, the project's ``<kind>/``,
-    then the same two in the built-in defaults.
+    then the same two in the built-in defaults (``builtin``: the package's design for a
+    project of sections; else the default project's own folders).
     """
     folders = []
-    for root in (project_root, builtin_root()):
+    for root in (project_root, builtin or builtin_root()):
         if audience:
             folders.append(root / kind / "audiences" / audience)
         folders.append(root / kind)

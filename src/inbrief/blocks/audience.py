@@ -1,0 +1,99 @@
+"""Audiences of a sections project: which sections, in which order, in whose words.
+
+``data/audiences/<name>.yaml`` lists the sections (by id) an audience sees; its text files
+``data/text/audiences/<name>/<lang>.yaml`` reword any key of the language's file and may add
+sections of their own, written like any other (their blocks typed, in the source language).
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+from pathlib import Path
+
+
+from ..content.base import Ident, Strict, Text
+from ..content.validate import did_you_mean, validate
+from ..content.yamlsrc import Source, load as load_yaml
+from ..errors import Problem
+
+
+class AudienceSpec(Strict):
+    description: Text | None = None
+    sections: list[Ident] | None = None
+    """Sections in order; leave one out to drop it. None shows every section in file order."""
+
+
+@dataclass(frozen=True)
+class Audience:
+    name: str
+    spec: AudienceSpec
+    source: Source | None
+
+    def order(self, known: list[str], _src: Source) -> list[str]:
+        if self.spec.sections is None:
+            return known
+        return [s for s in self.spec.sections if s in known]
+
+    def check(self, known: list[str]) -> list[Problem]:
+        problems = []
+        for i, sid in enumerate(self.spec.sections or []):
+            if sid not in known:
+                problems.append(self.source.problem(
+                    ("sections", i), f"audience '{self.name}': unknown section '{sid}'",
+                    did_you_mean(sid, known) or "known sections: " + ", ".join(known)))
+        return problems
+
+
+def load_audience(data_dir: Path, name: str) -> tuple[Audience, list[Problem]]:
+    path = data_dir / "audiences" / f"{name}.yaml"
+    if not path.exists():
+        return Audience(name, AudienceSpec(), None), []
+    src, problems = load_yaml(path, data_dir.parent)
+    if src is None:
+        return Audience(name, AudienceSpec(), None), problems
+    spec, more = validate(AudienceSpec, src)
+    return Audience(name, spec or AudienceSpec(), src), problems + more
+
+
+def overlay_file(base: Source, path: Path, root: Path) -> tuple[Source, list[Problem]]:
+    """``base`` with the audience file at ``path`` laid over it, key by key; positions of the
+    audience's keys point into the audience's file."""
+    if not path.exists():
+        return base, []
+    over, problems = load_yaml(path, root)
+    if over is None or not isinstance(over.data, dict):
+        return base, problems
+    merged = copy.deepcopy(base.data) if isinstance(base.data, dict) else {}
+    _merge(merged, over.data)
+    values = {**base.values, **{k: v for k, v in over.values.items()}}
+    keys = {**base.keys, **over.keys}
+    # A reworded value, or a whole section or block the audience adds, was written in the
+    # audience's file; a key the base file already has keeps pointing there for the rest.
+    added = [loc for loc in over.keys if not _has(base.data, loc)]
+    origin = {**base.origin, **{loc: over.path for loc in [*over.values, *added]}}
+    return Source(base.path, merged, values, keys, origin), problems
+
+
+def _has(data, loc) -> bool:
+    for part in loc:
+        if isinstance(data, dict) and part in data:
+            data = data[part]
+        elif isinstance(data, list) and isinstance(part, int) and part < len(data):
+            data = data[part]
+        else:
+            return False
+    return True
+
+
+def _merge(into: dict, over: dict) -> None:
+    for key, value in over.items():
+        if isinstance(value, dict) and isinstance(into.get(key), dict):
+            _merge(into[key], value)
+        else:
+            into[key] = copy.deepcopy(value)
+
+
+def apply_audience(src: Source, data_dir: Path, name: str, lang: str,
+                   root: Path) -> tuple[Source, list[Problem]]:
+    return overlay_file(src, data_dir / "text" / "audiences" / name / f"{lang}.yaml", root)

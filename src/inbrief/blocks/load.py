@@ -1,0 +1,210 @@
+"""Load a sections project's content for one language and audience, all problems at once.
+
+The source-language file holds structure, data and text; a translation only text, at the
+same key paths. Texts are overlaid path by path, so a missing one falls back to the source
+with a warning located where it belongs, and each block is validated again in the target
+language by its kind's model.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..content.validate import validate
+from ..content.yamlsrc import Source, load as load_yaml
+from ..errors import ContentError, Problem
+from .audience import apply_audience, load_audience, overlay_file
+from .references import check_references
+from .compile import text_paths
+from .data import Fields, plain
+from .facts import Facts
+from .reserved import ReservedText, reserved_text_paths
+from .registry import Registry, load_registry
+from .sections import Section, validate_sections
+from .translation import validate_translation
+
+
+@dataclass(frozen=True)
+class KindFiles:
+    """What rendering needs of a kind, picklable for worker processes."""
+    name: str
+    short: bool
+    css: Path | None
+
+
+@dataclass(frozen=True)
+class PlainBlock:
+    id: str
+    kind: str
+    data: Fields
+
+
+@dataclass(frozen=True)
+class PlainSection:
+    id: str
+    heading: str | None
+    beside: str | None
+    blocks: list[PlainBlock]
+
+
+@dataclass(frozen=True)
+class BlockContent:
+    lang: str
+    audience: str
+    facts: Facts
+    words: ReservedText
+    """document, organization, labels (built-in words under the project's), figure labels."""
+    sections: list[PlainSection]
+    """The audience's sections in its order, texts in ``lang``."""
+    kinds: dict[str, KindFiles]
+    warnings: tuple[Problem, ...] = ()
+    origins: dict = field(default_factory=dict)
+    """Dotted key → (file, line, col) each text came from, after fallback."""
+    texts: dict = field(default_factory=dict)
+    """The text file as shown in ``lang`` (translations laid over the source): glyph checks."""
+
+
+def load_block_content(root: Path, data_dir: Path, lang: str, source_lang: str,
+                       audience: str = "general") -> BlockContent:
+    from ..i18n import fingerprints
+
+    problems: list[Problem] = []
+    registry, more = load_registry(root, audience)
+    problems += more
+    facts_src, more = load_yaml(data_dir / "facts.yaml", root)
+    problems += more
+    facts = None
+    if facts_src is not None:
+        facts, more = validate(Facts, facts_src)
+        problems += more
+    src_file = data_dir / "text" / f"{source_lang}.yaml"
+    src, more = load_yaml(src_file, root)
+    problems += more
+    spec, more = load_audience(data_dir, audience)
+    problems += more
+    if src is None or problems:
+        raise ContentError(problems)
+    src, more = apply_audience(src, data_dir, audience, source_lang, root)
+    problems += more
+    sections, more = validate_sections(src, registry)
+    problems += more
+    paths = reserved_text_paths(src) + [
+        p for s in sections.sections.values() for p in _section_paths(s, registry)]
+    data, warnings, origins = copy.deepcopy(src.data), [], {}
+    problems += check_references(sections, registry, facts, src, root)
+    translated: list = []
+    tr = None
+    if lang != source_lang:
+        tr_file = data_dir / "text" / f"{lang}.yaml"
+        if tr_file.exists():
+            tr, more = load_yaml(tr_file, root)
+            problems += more
+        aud_tr = data_dir / "text" / "audiences" / audience / f"{lang}.yaml"
+        if aud_tr.exists():
+            tr, more = overlay_file(tr or Source(tr_file, {}), aud_tr, root)
+            problems += more
+        if tr is not None:
+            problems += validate_translation(tr, sections, registry)
+        data, fell_back = _overlay(data, tr.data if tr else None, paths)
+        warnings += [_fallback(tr, tr_file, lang, p, source_lang) for p in fell_back]
+        translated = [p for p in paths if p not in fell_back]
+        leaves = {p: _get(src.data, p) for p in paths}
+        warnings += [_stale(tr, lang, p, source_lang)
+                     for p in fingerprints.stale_keys(tr_file, leaves, translated)]
+        origins = {_dotted(p): (str((tr if p in translated else src).path),
+                                *(tr if p in translated else src).position(p)) for p in paths}
+    else:
+        origins = {_dotted(p): (str(src.path), *src.position(p)) for p in paths}
+    # A problem in a translated text is located in the translation that holds it.
+    shown = Source(src.path, data, {**src.values, **{p: tr.values[p] for p in translated
+                                                     if p in tr.values}}, src.keys,
+                   {**src.origin, **{p: tr.path_of(p) for p in translated}})
+    words, more = ReservedText.load(shown, lang, _kind_labels(registry))
+    problems += more
+    final, more = validate_sections(shown, registry) if lang != source_lang else (sections, [])
+    problems += more
+    if problems:
+        raise ContentError(problems)
+    problems += spec.check(list(final.sections))
+    if problems:
+        raise ContentError(problems)
+    order = spec.order(list(final.sections), src)
+    kinds = {k.name: KindFiles(k.name, k.short is not None, k.css)
+             for k in registry.kinds.values()}
+    return BlockContent(lang=lang, audience=audience, facts=facts, words=words,
+                        sections=[_plain(final.sections[s]) for s in order], kinds=kinds,
+                        warnings=tuple(warnings), origins=origins, texts=data)
+
+
+def _kind_labels(registry: Registry) -> dict[str, dict[str, dict[str, str]]]:
+    """Each kind's ``labels.yaml``: its words per language ({en: {due: Due}, fr: …})."""
+    import yaml
+
+    out = {}
+    for kind in registry.kinds.values():
+        if kind.labels is not None:
+            data = yaml.safe_load(kind.labels.read_text(encoding="utf-8")) or {}
+            out[kind.name] = {lang: {str(k): str(v) for k, v in words.items()}
+                              for lang, words in data.items() if isinstance(words, dict)}
+    return out
+
+
+def _plain(section: Section) -> PlainSection:
+    return PlainSection(section.id, section.heading, section.beside,
+                        [PlainBlock(b.id, b.kind, plain(b.data)) for b in section.blocks.values()])
+
+
+def _section_paths(section: Section, registry: Registry) -> list[tuple]:
+    out = [(section.id, "heading")] if section.heading else []
+    for block in section.blocks.values():
+        out += [(section.id, block.id, *p) for p in text_paths(registry.kinds[block.kind],
+                                                               block.raw)]
+    return out
+
+
+def _get(data, path):
+    for part in path:
+        if isinstance(data, dict):
+            data = data.get(part)
+        elif isinstance(data, list) and isinstance(part, int) and part < len(data):
+            data = data[part]
+        else:
+            return None
+    return data
+
+
+def _set(data, path, value) -> None:
+    for part in path[:-1]:
+        data = data[part]
+    data[path[-1]] = value
+
+
+def _overlay(data, tr, paths):
+    fell_back = []
+    for p in paths:
+        value = _get(tr, p) if tr is not None else None
+        if isinstance(value, str) and value.strip():
+            _set(data, p, value)
+        else:
+            fell_back.append(p)
+    return data, fell_back
+
+
+def _dotted(path) -> str:
+    return ".".join(str(p) for p in path)
+
+
+def _fallback(tr, tr_file: Path, lang: str, path, source_lang: str) -> Problem:
+    where = tr.problem(path, "") if tr else Problem(str(tr_file), None, None, "")
+    return Problem(where.path, where.line, where.col,
+                   f"{lang}: no translation for '{_dotted(path)}', using the {source_lang} text",
+                   f"add '{_dotted(path)}' to {tr_file.name}")
+
+
+def _stale(tr, lang: str, path, source_lang: str) -> Problem:
+    return tr.problem(path, f"{lang}: translation of '{_dotted(path)}' is stale: the "
+                            f"{source_lang} text changed since it was translated",
+                      f"update it, then run `inbrief translations confirm --lang {lang} "
+                      f"{_dotted(path)}`")
