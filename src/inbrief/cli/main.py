@@ -488,18 +488,30 @@ def explain(state: State, key, lang, audience):
 
 
 @cli.command()
-@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
-def init(directory: Path):
-    """Create a new project in DIRECTORY: config, content, templates and styles to edit.
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path), required=False)
+@click.option("--template", "-t", "starter", default="iom", show_default=True, metavar="NAME",
+              help="The starter to copy (see --list).")
+@click.option("--list", "list_starters", is_flag=True, help="List the starters and exit.")
+def init(directory: Path | None, starter: str, list_starters: bool):
+    """Create a new project in DIRECTORY from a starter: config and content to edit.
 
     \b
-    Example:
-      inbrief init my-brief && cd my-brief && inbrief build
+    Examples:
+      inbrief init --list
+      inbrief init my-brief --template blank && cd my-brief && inbrief build
     """
-    from ..project.scaffold import init_project
+    from ..project.scaffold import STARTERS, init_project
 
-    init_project(directory)
-    click.echo(f"created {display_path(directory)}: edit data/ and run `inbrief build` there")
+    if list_starters:
+        width = max(map(len, STARTERS))
+        for name, description in STARTERS.items():
+            click.echo(f"{name:<{width}}  {description}")
+        return
+    if directory is None:
+        raise click.UsageError("give the new project's folder: inbrief init DIR [--template NAME]")
+    init_project(directory, starter)
+    click.echo(f"created {display_path(directory)} from the '{starter}' starter: edit data/ "
+               "and run `inbrief build` there")
 
 
 from .i18n_cmd import i18n  # noqa: E402  (a separate file keeps merges of main.py easy)

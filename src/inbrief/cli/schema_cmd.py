@@ -22,7 +22,23 @@ def _names() -> list[str]:
     return [doc.name for doc in DOCUMENTS]
 
 
+SECTIONS = "text"
+"""A project of sections: its source text file's schema, made from its block kinds."""
+
+
+def _sections_schema(root: Path, source: str) -> dict:
+    from ..blocks import load_registry, source_schema
+    from ..errors import ContentError
+
+    registry, problems = load_registry(root)
+    if problems:
+        raise ContentError(problems)
+    return source_schema(registry, f"data/text/{source}.yaml")
+
+
 def _check_name(ctx, param, value):
+    if value == SECTIONS and _of_sections(_project(ctx.obj)[1]):
+        return value
     if value is not None and value not in _names():
         raise click.BadParameter(f"{value!r} is not a schema — use one of: "
                                  + ", ".join(_names()))
@@ -30,7 +46,7 @@ def _check_name(ctx, param, value):
 
 
 def _complete_name(ctx, param, incomplete):
-    return [n for n in _names() if n.startswith(incomplete)]
+    return [n for n in [*_names(), SECTIONS] if n.startswith(incomplete)]
 
 
 @click.command(name="schema")
@@ -55,6 +71,16 @@ def schema(state, name, out):
 
     source, root = _project(state)
     patterns = globs(source)
+    if name == SECTIONS:
+        text = dumps(_sections_schema(root, source))
+        if out is None:
+            click.echo(text, nl=False)
+        else:
+            path = Path(out) / f"{SECTIONS}.schema.json"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            click.echo(f"wrote {display_path(path)}", err=True)
+        return
     if out is None and name is not None:
         click.echo(dumps(schemas()[name]), nl=False)
         return
@@ -63,6 +89,9 @@ def schema(state, name, out):
         pwidth = max(map(len, patterns.values())) + 2
         for doc in DOCUMENTS:
             click.echo(f"{doc.name:<{width}}{patterns[doc.name]:<{pwidth}}{_summary(doc)}")
+        if _of_sections(root):
+            click.echo(f"{SECTIONS:<{width}}{f'data/text/{source}.yaml':<{pwidth}}The source "
+                       "text of this project of sections, with its block kinds")
         click.echo("print one: inbrief schema NAME; write them all: inbrief schema --out DIR",
                    err=True)
         return
@@ -92,6 +121,16 @@ def _project(state) -> tuple[str, Path]:
             raise
         return "en", Path.cwd().resolve()
     return project.config.source_language, project.root
+
+
+def _of_sections(root: Path) -> bool:
+    import yaml
+
+    try:
+        config = yaml.safe_load((root / "inbrief.yaml").read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError):
+        return False
+    return isinstance(config, dict) and config.get("content") == "sections"
 
 
 def _summary(doc) -> str:

@@ -8,10 +8,28 @@ from pathlib import Path
 from ..errors import UserError
 from .defaults import builtin_root
 
-PARTS = ("inbrief.yaml", "data", "templates", "styles")
+PARTS = ("inbrief.yaml", "data", "templates", "styles", "blocks", "assets")
+STARTERS_DIR = Path(__file__).resolve().parent.parent / "starters"
+STARTERS = {
+    "iom": "The International Organization for Migration's brief: every layout, five "
+           "languages, four audiences (the default project).",
+    "blank": "One section of two blocks in English and French, page budgets a short text "
+             "meets: the start of your own brief.",
+}
+DEFAULT_STARTER = "iom"
 
 
-def init_project(target: Path) -> list[Path]:
+def starter_root(name: str) -> Path:
+    if name not in STARTERS:
+        from ..content.validate import did_you_mean
+
+        raise UserError(f"no starter '{name}' — " + (did_you_mean(name, STARTERS) or
+                        "starters: " + ", ".join(STARTERS)) + " (inbrief init --list)")
+    return builtin_root() if name == "iom" else STARTERS_DIR / name
+
+
+def init_project(target: Path, template: str = DEFAULT_STARTER) -> list[Path]:
+    src = starter_root(template)
     target = Path(target)
     if target.exists() and any(target.iterdir()):
         clashes = [p for p in PARTS if (target / p).exists()]
@@ -19,10 +37,11 @@ def init_project(target: Path) -> list[Path]:
             raise UserError(f"{target}: already holds {', '.join(clashes)} — "
                             f"choose an empty or new folder")
     target.mkdir(parents=True, exist_ok=True)
-    src = builtin_root()
     written = []
     for part in PARTS:
         s, d = src / part, target / part
+        if not s.exists():
+            continue
         if s.is_dir():
             shutil.copytree(s, d, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
         else:
@@ -41,12 +60,30 @@ def _editor_support(target: Path) -> list[Path]:
 
     from ..content.schema import globs, write_schemas
 
-    written = write_schemas(target / "schema")
     config = yaml.safe_load((target / "inbrief.yaml").read_text(encoding="utf-8"))
-    patterns = globs(config.get("source_language", "en"))
+    source = config.get("source_language", "en")
+    if config.get("content") == "sections":
+        written, patterns = _sections_schema(target, source)
+    else:
+        written = write_schemas(target / "schema")
+        patterns = globs(source)
     settings = target / ".vscode" / "settings.json"
     settings.parent.mkdir(exist_ok=True)
     settings.write_text(json.dumps({"yaml.schemas": {
         f"./schema/{name}.schema.json": glob for name, glob in patterns.items()
     }}, indent=2) + "\n", encoding="utf-8")
     return written + [settings]
+
+
+def _sections_schema(target: Path, source: str) -> tuple[list[Path], dict[str, str]]:
+    """A project of sections: its source file's schema, made from the kinds it can use."""
+    import json
+
+    from ..blocks import load_registry, source_schema
+
+    registry, _problems = load_registry(target)
+    path = target / "schema" / "text.schema.json"
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(json.dumps(source_schema(registry, f"data/text/{source}.yaml"), indent=1,
+                               ensure_ascii=False) + "\n", encoding="utf-8")
+    return [path], {"text": f"data/text/{source}.yaml"}
