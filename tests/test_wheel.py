@@ -29,7 +29,10 @@ def test_wheel_ships_the_default_project(wheel):
                  "inbrief/_project/data/text/en.yaml",
                  "inbrief/_project/templates/layouts/brief.html.j2",
                  "inbrief/_project/styles/base.css", "inbrief/cli/main.py",
-                 "inbrief/blocks/kinds/cards/schema.yaml"):
+                 "inbrief/blocks/kinds/cards/schema.yaml",
+                 "inbrief/blocks/kinds/cards/block.html.j2", "inbrief/design/labels.yaml",
+                 "inbrief/design/templates/layouts/brief.html.j2",
+                 "inbrief/design/styles/base.css", "inbrief/starters/blank/data/text/en.yaml"):
         assert name in names
     assert not any(n.startswith("inbrief/_project/output") for n in names)
 
@@ -58,3 +61,10 @@ def test_installed_wheel_inits_and_builds(wheel, tmp_path):
     assert done.returncode == 0, done.stderr + done.stdout
     assert len(PdfReader(site / "output/en/iom-in-brief-factsheet-general.pdf").pages) == 1
     assert 2 <= len(PdfReader(site / "output/en/iom-in-brief-brief-general.pdf").pages) <= 4
+    # The blank starter, from the package's design and kinds alone.
+    subprocess.run(cmd + ["init", "mine", "--template", "blank"], check=True, cwd=tmp_path,
+                   env=env)
+    done = subprocess.run(cmd + ["build", "--layout", "factsheet"], cwd=tmp_path / "mine",
+                          env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr + done.stdout
+    assert len(PdfReader(tmp_path / "mine/output/fr/factsheet-general.pdf").pages) == 1
