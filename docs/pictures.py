@@ -15,11 +15,13 @@ from pathlib import Path
 
 DOCS = Path(__file__).resolve().parent
 REPO = DOCS.parent
+GALLERY = REPO / "examples" / "kinds-gallery"
 LANGS = ("en", "fr", "es", "ar", "uk")
 LAYOUTS = ("brief", "factsheet", "leaflet", "booklet")
 
 # (picture under docs/, build, PDF under that build, pages, page height in px).
-# Builds: "screen" is every language and layout for the general audience; "print" adds --print.
+# Builds: "screen" is every language and layout for the general audience; "print" adds --print;
+# "gallery" is examples/kinds-gallery. A negative height crops the page to what is drawn.
 PICTURES = [
     ("images/brief-page1.png", "screen", "en/iom-in-brief-brief-general.pdf", [1], 758),
     ("images/factsheet.png", "screen", "en/iom-in-brief-factsheet-general.pdf", [1], 758),
@@ -51,8 +53,21 @@ def sheet_pictures() -> list[tuple[str, str, str, None, int]]:
             for layout in LAYOUTS for lang in SHEET_LANGS]
 
 
+# One picture per built-in kind, from examples/kinds-gallery (a kind per page, page 1 the
+# cover): the page cropped to what is drawn on it, above the running footer.
+KINDS = ("text", "list", "cards", "callout", "quote", "key_figures", "chart", "timeline",
+         "figure", "table", "partners", "contact", "sources")
+
+
+def kind_pictures() -> list[tuple]:
+    out = [("images/kinds/cover.png", "gallery", "en/kinds-gallery.pdf", [1], -900)]
+    out += [(f"images/kinds/{kind}.png", "gallery", "en/kinds-gallery.pdf", [n], -900)
+            for n, kind in enumerate(KINDS, start=2)]
+    return out
+
+
 def all_pictures():
-    return PICTURES + sheet_pictures()
+    return PICTURES + sheet_pictures() + kind_pictures()
 
 
 def draw(pdf: Path, pages, height: int):
@@ -61,8 +76,11 @@ def draw(pdf: Path, pages, height: int):
 
     from PIL import Image
 
-    images = render_pages(pdf, height, pages)
-    if pages is not None and len(pages) == 1:
+    crop = height < 0  # a negative height: crop the page to what is drawn on it
+    images = render_pages(pdf, abs(height), pages)
+    if crop:
+        image = _cropped(images[0])
+    elif pages is not None and len(pages) == 1:
         image = images[0]
     else:
         image = compose(images, caption=f"{pdf.parent.name}/{pdf.name}  ·  {len(images)} pages")
@@ -70,15 +88,31 @@ def draw(pdf: Path, pages, height: int):
     return image.quantize(colors=64, dither=Image.Dither.NONE)
 
 
+def _cropped(image):
+    """What is drawn on the page above its running footer, with a margin."""
+    from PIL import ImageOps
+
+    body = image.crop((0, 0, image.width, int(image.height * 0.9)))
+    ink = ImageOps.invert(body.convert("L")).point(lambda v: 255 if v > 12 else 0)
+    box = ink.getbbox()
+    if box is None:
+        return body
+    margin = 16
+    return image.crop((max(0, box[0] - margin), max(0, box[1] - margin),
+                       min(image.width, box[2] + margin), min(image.height, box[3] + margin)))
+
+
 def build(dest: Path) -> dict[str, Path]:
     """The two builds the pictures come from, made with this checkout's inbrief."""
-    outs = {"screen": dest / "screen", "print": dest / "print"}
+    outs = {"screen": dest / "screen", "print": dest / "print", "gallery": dest / "gallery"}
     commands = {
-        "screen": ["--audience", "general"],
-        "print": ["--lang", "en", "--layout", "brief", "--audience", "general", "--print"],
+        "screen": [str(REPO), "--audience", "general"],
+        "print": [str(REPO), "--lang", "en", "--layout", "brief", "--audience", "general",
+                  "--print"],
+        "gallery": [str(GALLERY)],
     }
-    for name, args in commands.items():
-        subprocess.run([sys.executable, "-m", "inbrief", "--project", str(REPO), "build",
+    for name, (project, *args) in commands.items():
+        subprocess.run([sys.executable, "-m", "inbrief", "--project", project, "build",
                         "--out", str(outs[name]), "--quiet", *args], check=True)
     return outs
 

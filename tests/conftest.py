@@ -79,3 +79,15 @@ def factsheet_pdf(built) -> Path:
 def project(tmp_path) -> Path:
     """A private copy of the default project that a test may break."""
     return copy_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def example_builds(tmp_path_factory) -> dict[str, Path]:
+    """Every project under examples/, built over its whole matrix once."""
+    outs = {}
+    for config in sorted((REPO / "examples").glob("*/inbrief.yaml")):
+        out = tmp_path_factory.mktemp(config.parent.name)
+        result = run("--project", str(config.parent), "build", "--out", str(out))
+        assert result.exit_code == 0, result.output
+        outs[config.parent.name] = out
+    return outs

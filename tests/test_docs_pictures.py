@@ -43,8 +43,10 @@ def differing_share(a: Image.Image, b: Image.Image) -> float:
 
 @pytest.mark.parametrize("name,build,pdf,pages,height", pictures.all_pictures(),
                          ids=[p[0] for p in pictures.all_pictures()])
-def test_picture_matches_the_current_build(built, variants, name, build, pdf, pages, height):
-    out = {"screen": built, "print": variants["print"]}[build]
+def test_picture_matches_the_current_build(request, name, build, pdf, pages, height):
+    out = {"screen": lambda: request.getfixturevalue("built"),
+           "print": lambda: request.getfixturevalue("variants")["print"],
+           "gallery": lambda: request.getfixturevalue("example_builds")["kinds-gallery"]}[build]()
     fresh = pictures.draw(out / pdf, pages, height)
     shipped = Image.open(REPO / "docs" / name)
     assert shipped.size == fresh.size, f"docs/{name} is out of date: run make pictures"
@@ -68,3 +70,19 @@ def test_contact_sheets_without_a_build(tmp_path):
     result = run("--project", str(REPO), "contact-sheets", "--out", str(tmp_path))
     assert result.exit_code == 2
     assert "no manifest.json — build first" in result.output
+
+
+def test_every_yaml_of_the_kinds_page_is_the_gallery_s():
+    """docs/kinds.md shows each kind's section as examples/kinds-gallery writes it, so the
+    YAML beside each picture is what made the picture."""
+    import yaml
+
+    gallery = yaml.safe_load((REPO / "examples/kinds-gallery/data/text/en.yaml")
+                             .read_text(encoding="utf-8"))
+    page = (REPO / "docs" / "kinds.md").read_text(encoding="utf-8")
+    snippets = re.findall(r"```yaml\n(.*?)```", page, re.S)
+    assert len(snippets) == len(pictures.KINDS) + 1  # and the cover
+    for snippet in snippets:
+        section = yaml.safe_load(snippet)
+        (sid, value), = section.items()
+        assert gallery[sid] == value, sid

@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import page
-import pytest
 from conftest import REPO, run
 from pdfcheck import outside_safe_area, overprinted_lines
 from pypdf import PdfReader
@@ -18,17 +17,6 @@ sys.path.insert(0, str(REPO / "tests" / "baseline"))
 from words import words as baseline_words  # noqa: E402
 
 EXAMPLES = sorted(p.parent for p in (REPO / "examples").glob("*/inbrief.yaml"))
-
-
-@pytest.fixture(scope="module")
-def example_builds(tmp_path_factory) -> dict[str, Path]:
-    outs = {}
-    for example in EXAMPLES:
-        out = tmp_path_factory.mktemp(example.name)
-        result = run("--project", str(example), "build", "--out", str(out))
-        assert result.exit_code == 0, result.output
-        outs[example.name] = out
-    return outs
 
 
 def _pdfs(out: Path) -> list[Path]:
