@@ -71,8 +71,18 @@ def overlay_file(base: Source, path: Path, root: Path) -> tuple[Source, list[Pro
     # A reworded value, or a whole section or block the audience adds, was written in the
     # audience's file; a key the base file already has keeps pointing there for the rest.
     added = [loc for loc in over.keys if not _has(base.data, loc)]
-    origin = {**base.origin, **{loc: over.path for loc in [*over.values, *added]}}
+    written = [loc for loc in over.values if _is_scalar(over.data, loc)]
+    origin = {**base.origin, **{loc: over.path for loc in [*written, *added]}}
     return Source(base.path, merged, values, keys, origin), problems
+
+
+def _is_scalar(data, loc) -> bool:
+    for part in loc:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return False
+    return not isinstance(data, (dict, list))
 
 
 def _has(data, loc) -> bool:

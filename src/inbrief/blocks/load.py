@@ -111,8 +111,13 @@ def load_block_content(root: Path, data_dir: Path, lang: str, source_lang: str,
         warnings += [_fallback(tr, tr_file, lang, p, source_lang) for p in fell_back]
         translated = [p for p in paths if p not in fell_back]
         leaves = {p: _get(src.data, p) for p in paths}
-        warnings += [_stale(tr, lang, p, source_lang)
-                     for p in fingerprints.stale_keys(tr_file, leaves, translated)]
+        # Each translation file keeps its own record (an audience's beside its texts).
+        by_file: dict[Path, list] = {}
+        for p in translated:
+            by_file.setdefault(tr.path_of(p), []).append(p)
+        for path, keys in sorted(by_file.items()):
+            warnings += [_stale(tr, lang, p, source_lang)
+                         for p in fingerprints.stale_keys(path, leaves, keys)]
         origins = {_dotted(p): (str((tr if p in translated else src).path),
                                 *(tr if p in translated else src).position(p)) for p in paths}
     else:

@@ -514,6 +514,32 @@ def init(directory: Path | None, starter: str, list_starters: bool):
                "and run `inbrief build` there")
 
 
+@cli.command()
+@click.pass_obj
+def migrate(state: State):
+    """Rewrite a project of the classic model as sections of typed blocks, in place.
+
+    Texts move to their new keys in every language and audience, with the records of what
+    each translation was made from, so translations stay complete and up to date. Commit
+    (or copy) the project first: the files are rewritten.
+
+    \b
+    Example:
+      git commit -am "before migrate" && inbrief migrate && inbrief build
+    """
+    from ..project.migrate import migrate_project
+
+    project = state.project()
+    written = migrate_project(project.root)
+    click.echo(f"rewrote {len(written)} file(s) of {display_path(project.root)} as sections; "
+               "check with `inbrief translations` and `inbrief build`")
+    kept = [p for p in written if p.name.endswith(".classic")]
+    if kept:
+        click.echo("the classic templates and styles are kept in " +
+                   ", ".join(display_path(p) for p in kept) + ": the built-in design now "
+                   "applies; carry your changes over as overrides (docs/sections.md)")
+
+
 from .i18n_cmd import i18n  # noqa: E402  (a separate file keeps merges of main.py easy)
 
 cli.add_command(i18n)

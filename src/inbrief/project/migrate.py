@@ -1,0 +1,269 @@
+"""``inbrief migrate``: a project of the classic fixed model, rewritten as sections of blocks.
+
+Every text moves to its new key by one map (old key path → new key path), in the source
+file, the translations, the audiences' files and the ``.sources.json`` beside them, so a
+translation made before the move is still complete and up to date after it: the texts and
+their hashes are the same, only their keys change. The source file then gets the structure
+(kinds, figure ids, event lists) that the classic model kept in code.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import UserError
+
+# (classic key prefix, sections key prefix); the first that matches a text's key wins.
+MAP: list[tuple[tuple, tuple]] = [
+    (("document",), ("document",)),
+    (("organization",), ("organization",)),
+    (("labels",), ("labels",)),
+    (("overview", "heading"), ("overview", "heading")),
+    (("overview", "paragraphs"), ("overview", "body", "paragraphs")),
+    (("mission", "heading"), ("mission", "heading")),
+    (("mission", "statement"), ("mission", "statement", "paragraphs", 0)),
+    (("mission", "lead"), ("mission", "commitments", "lead")),
+    (("mission", "commitments"), ("mission", "commitments", "items")),
+    (("strategic_focus", "heading"), ("focus", "heading")),
+    (("strategic_focus", "points"), ("focus", "points", "items")),
+    (("areas", "heading"), ("areas", "heading")),
+    (("areas", "intro"), ("areas", "areas", "intro")),
+    (("areas", "items"), ("areas", "areas", "items")),
+    (("areas", "cross_cutting", "title"), ("areas", "across", "title")),
+    (("areas", "cross_cutting", "paragraphs", 0), ("areas", "across", "text")),
+    (("policy", "heading"), ("policy", "heading")),
+    (("policy", "intro"), ("policy", "activities", "intro")),
+    (("policy", "items"), ("policy", "activities", "items")),
+    (("vision", "heading"), ("vision", "heading")),
+    (("vision", "intro"), ("vision", "pillars", "intro")),
+    (("vision", "items"), ("vision", "pillars", "items")),
+    (("history", "heading"), ("history", "heading")),
+    (("history", "intro"), ("history", "events", "intro")),
+    (("history", "events"), ("history", "events", "texts")),
+    (("cooperation", "heading"), ("cooperation", "heading")),
+    (("cooperation", "intro"), ("cooperation", "events", "intro")),
+    (("cooperation", "events"), ("cooperation", "events", "texts")),
+    (("contact", "heading"), ("contact", "reach", "heading")),
+    (("contact", "cta"), ("contact", "reach", "cta")),
+    (("callout", "heading"), ("callout", "heading")),
+    (("callout", "summary"), ("callout", "message", "text")),
+    (("callout", "paragraphs"), ("callout", "message", "paragraphs")),
+    (("callout", "items"), ("callout", "message", "items")),
+]
+SECTION_IDS = {"strategic_focus": "focus"}
+"""Classic section names whose sections-id differs (an audience's list uses them)."""
+
+
+def new_key(old: tuple) -> tuple | None:
+    """The sections key of a classic text key; None for a key with no place."""
+    if len(old) == 3 and old[0] == "key_figures" and old[2] == "label":
+        return ("figures", old[1])
+    for prefix, target in MAP:
+        if old[:len(prefix)] == prefix:
+            return target + old[len(prefix):]
+    return None
+
+
+def leaves(data: Any, path: tuple = ()) -> dict[tuple, str]:
+    if isinstance(data, str):
+        return {path: data}
+    out: dict[tuple, str] = {}
+    if isinstance(data, dict):
+        for k, v in data.items():
+            out.update(leaves(v, path + (k,)))
+    elif isinstance(data, list):
+        for i, v in enumerate(data):
+            out.update(leaves(v, path + (i,)))
+    return out
+
+
+def put(data: dict, path: tuple, value: Any) -> None:
+    """Set ``path`` in nested dicts (list indexes become list positions, in order)."""
+    node = data
+    for part, nxt in zip(path, path[1:]):
+        if isinstance(node, list):
+            while len(node) <= part:
+                node.append({} if not isinstance(nxt, int) else [])
+            node = node[part]
+            continue
+        if part not in node:
+            node[part] = [] if isinstance(nxt, int) else {}
+        node = node[part]
+    last = path[-1]
+    if isinstance(node, list):
+        while len(node) <= last:
+            node.append(None)
+        node[last] = value
+    else:
+        node[last] = value
+
+
+def moved(data: Any) -> tuple[dict, list[tuple]]:
+    """The texts of a classic file at their new keys, and the keys that have no place."""
+    out: dict = {}
+    lost = []
+    for old, text in leaves(data).items():
+        new = new_key(old)
+        if new is None:
+            lost.append(old)
+        else:
+            put(out, new, text)
+    return out, lost
+
+
+def move_hashes(path: Path) -> None:
+    """A ``.sources.json``: the same hashes under the new keys."""
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    keys = {}
+    for name, digest in doc.get("keys", {}).items():
+        old = tuple(int(p) if p.isdigit() else p for p in name.split("."))
+        new = new_key(old)
+        if new is not None:
+            keys[".".join(str(p) for p in new)] = digest
+    doc["keys"] = dict(sorted(keys.items()))
+    path.write_text(json.dumps(doc, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def dump(data: Any) -> str:
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=92)
+
+
+def check_classic(root: Path) -> dict:
+    config = yaml.safe_load((root / "inbrief.yaml").read_text(encoding="utf-8"))
+    if not isinstance(config, dict) or config.get("content") == "sections":
+        raise UserError(f"{root / 'inbrief.yaml'}: already a project of sections — "
+                        "nothing to migrate")
+    return config
+
+
+BODY = ["overview", "mission", "focus", "vision", "areas", "policy", "chart", "history",
+        "cooperation"]
+"""The classic default order of the long layouts' sections."""
+SLOTS = {
+    "brief": {"cover": ["cover"], "figures": ["numbers"], "back": ["contact", "sources"]},
+    "factsheet": {"cover": ["cover"], "figures": ["numbers"], "back": ["contact"],
+                  "none": ["sources"]},
+    "leaflet": {"cover": ["cover"], "flap": ["overview", "numbers"],
+                "back": ["contact", "sources"]},
+    "booklet": {"cover": ["cover"], "figures": ["numbers"], "back": ["contact", "sources"]},
+}
+
+
+def skeleton(facts: dict) -> dict:
+    """The source file's structure: what the classic model kept in its templates."""
+    lead = facts.get("lead_figures") or list(facts.get("key_figures", {}))
+    out = {
+        "cover": {"masthead": {"type": "cover"}},
+        "numbers": {"figures": {"type": "key_figures", "figures": lead}},
+        "overview": {"beside": "mission", "body": {"type": "text"}},
+        "mission": {"statement": {"type": "text"}, "commitments": {"type": "list"}},
+        "focus": {"points": {"type": "list", "numbered": True, "columns": 2}},
+        "vision": {"pillars": {"type": "cards"}},
+        "areas": {"areas": {"type": "cards"}, "across": {"type": "callout"}},
+        "policy": {"activities": {"type": "cards"}},
+        "chart": {"trend": {"type": "chart", "figure": facts.get("chart")}},
+        "history": {"beside": "cooperation",
+                    "events": {"type": "timeline", "events": "history"}},
+        "cooperation": {"events": {"type": "timeline", "events": "cooperation"}},
+        "contact": {"reach": {"type": "contact"}},
+        "sources": {"cited": {"type": "sources"}},
+    }
+    if not facts.get("chart"):
+        del out["chart"]
+    return out
+
+
+def merged(structure: dict, texts: dict) -> dict:
+    """Reserved keys first, then the sections in the structure's order, texts laid in."""
+    out = {k: texts[k] for k in ("document", "organization", "labels", "figures") if k in texts}
+    for sid, section in structure.items():
+        text = texts.get(sid, {})
+        new = {"heading": text["heading"]} if "heading" in text else {}
+        for key, value in section.items():
+            if isinstance(value, dict):
+                new[key] = {**value, **text.get(key, {})}
+            else:
+                new[key] = value
+        out[sid] = new
+    return out
+
+
+def new_facts(facts: dict) -> dict:
+    out = {"edition": facts.get("edition")}
+    org = facts.get("organization") or {}
+    if "contact" in org:
+        out["contact"] = org["contact"]
+    for key in ("sources", "key_figures"):
+        if key in facts:
+            out[key] = facts[key]
+    events = {name: facts[name] for name in ("history", "cooperation") if facts.get(name)}
+    if events:
+        out["events"] = events
+    return out
+
+
+def migrate_project(root: Path) -> list[Path]:
+    """Rewrite the classic project at ``root`` as sections; returns the files written."""
+    config = check_classic(root)
+    source = config.get("source_language", "en")
+    data = root / "data"
+    facts = yaml.safe_load((data / "facts.yaml").read_text(encoding="utf-8"))
+    written: list[Path] = []
+
+    def write(path: Path, text: str) -> None:
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+
+    for path in sorted((data / "text").glob("*.yaml")):
+        texts, lost = moved(yaml.safe_load(path.read_text(encoding="utf-8")))
+        if lost:
+            raise UserError(f"{path}: no place for {', '.join('.'.join(map(str, k)) for k in lost)}"
+                            " in the sections model — move these texts by hand")
+        if path.stem == source:
+            texts = merged(skeleton(facts), texts)
+        write(path, f"# {path.stem}: moved to sections of blocks by `inbrief migrate`.\n"
+                    + dump(texts))
+    for spec_path in sorted((data / "audiences").glob("*.yaml")):
+        spec = yaml.safe_load(spec_path.read_text(encoding="utf-8")) or {}
+        lead = spec.pop("lead_figures", None)
+        if "sections" in spec:
+            body = [SECTION_IDS.get(s, s) for s in spec["sections"]]
+            spec["sections"] = ["cover", "numbers", *body, "contact", "sources"]
+        write(spec_path, dump(spec))
+        own = data / "text" / "audiences" / spec_path.stem / f"{source}.yaml"
+        if lead and own.exists():
+            texts = yaml.safe_load(own.read_text(encoding="utf-8")) or {}
+            texts.setdefault("numbers", {"figures": {"figures": lead}})
+            write(own, dump(texts))
+    for path in sorted((data / "text" / "audiences").glob("*/*.yaml")):
+        texts, _lost = moved(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
+        if path.stem == source and "callout" in texts:
+            texts["callout"]["message"]["type"] = "callout"
+        if path.stem == source:
+            extra = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            if "numbers" in extra:
+                texts["numbers"] = extra["numbers"]
+        write(path, dump(texts))
+    for path in sorted(data.rglob("*.sources.json")):
+        move_hashes(path)
+        written.append(path)
+    write(data / "facts.yaml", dump(new_facts(facts)))
+    for name, layout in config.get("layouts", {}).items():
+        if name in SLOTS:
+            layout.setdefault("slots", SLOTS[name])
+    config["content"] = "sections"
+    write(root / "inbrief.yaml", dump(config))
+    # The classic templates read the classic model: kept beside, out of the search path,
+    # for whatever of them a project changed to be carried over to the design's overrides.
+    for folder in ("templates", "styles"):
+        if (root / folder).is_dir():
+            kept = root / f"{folder}.classic"
+            if kept.exists():
+                raise UserError(f"{kept}: already exists — move it away, then migrate again")
+            (root / folder).rename(kept)
+            written.append(kept)
+    return written
