@@ -142,3 +142,29 @@ def test_a_translation_holding_structure_is_an_error_in_the_translation(tmp_path
     assert "data/text/fr.yaml:" in result.output and "'about.points.type': not translatable" \
         in result.output, result.output
     assert "Traceback" not in result.output
+
+
+def test_an_audience_changes_a_layouts_slots(tmp_path):
+    """An audience may leave a section out of one layout (slot 'none') and keep it in the
+    others; an unknown section id there is located in the audience's file."""
+    project = tmp_path / "brief"
+    assert run("init", str(project), "--template", "blank").exit_code == 0
+    config = project / "inbrief.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "audiences: [general]", "audiences: [general, short]"), encoding="utf-8")
+    (project / "data" / "audiences").mkdir()
+    spec = project / "data" / "audiences" / "short.yaml"
+    spec.write_text("description: Readers in a hurry.\nslots:\n  factsheet: {none: [about]}\n",
+                    encoding="utf-8")
+    out = tmp_path / "out"
+    result = run("--project", str(project), "build", "--lang", "en", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert "About this brief" not in _text(out / "en" / "factsheet-short.pdf")
+    assert "About this brief" in _text(out / "en" / "brief-short.pdf")
+    assert "About this brief" in _text(out / "en" / "factsheet-general.pdf")
+    spec.write_text("description: Readers in a hurry.\nslots:\n  factsheet: {none: [abuot]}\n",
+                    encoding="utf-8")
+    result = run("--project", str(project), "check")
+    assert result.exit_code == 2
+    assert ("data/audiences/short.yaml:3:22: audience 'short': unknown section 'abuot' — "
+            "did you mean 'about'?") in result.output, result.output

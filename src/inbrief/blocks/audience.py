@@ -22,6 +22,10 @@ class AudienceSpec(Strict):
     description: Text | None = None
     sections: list[Ident] | None = None
     """Sections in order; leave one out to drop it. None shows every section in file order."""
+    slots: dict[Ident, dict[Ident, list[Ident]]] = {}
+    """Per layout, slots that differ from inbrief.yaml's for this audience (``none`` leaves
+    a section out of that layout): a one-page factsheet may show a call-out instead of two
+    sections, say."""
 
 
 @dataclass(frozen=True)
@@ -37,10 +41,14 @@ class Audience:
 
     def check(self, known: list[str]) -> list[Problem]:
         problems = []
-        for i, sid in enumerate(self.spec.sections or []):
+        places = [(("sections", i), sid) for i, sid in enumerate(self.spec.sections or [])]
+        places += [(("slots", layout, slot, i), sid)
+                   for layout, slots in self.spec.slots.items()
+                   for slot, ids in slots.items() for i, sid in enumerate(ids)]
+        for loc, sid in places:
             if sid not in known:
                 problems.append(self.source.problem(
-                    ("sections", i), f"audience '{self.name}': unknown section '{sid}'",
+                    loc, f"audience '{self.name}': unknown section '{sid}'",
                     did_you_mean(sid, known) or "known sections: " + ", ".join(known)))
         return problems
 

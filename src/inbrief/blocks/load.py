@@ -64,6 +64,8 @@ class BlockContent:
     """Dotted key → (file, line, col) each text came from, after fallback."""
     texts: dict = field(default_factory=dict)
     """The text file as shown in ``lang`` (translations laid over the source): glyph checks."""
+    slots: dict = field(default_factory=dict)
+    """The audience's own slots, by layout, over inbrief.yaml's."""
 
 
 def load_block_content(root: Path, data_dir: Path, lang: str, source_lang: str,
@@ -140,7 +142,8 @@ def load_block_content(root: Path, data_dir: Path, lang: str, source_lang: str,
              for k in registry.kinds.values()}
     return BlockContent(lang=lang, audience=audience, facts=facts, words=words,
                         sections=[_plain(final.sections[s]) for s in order], kinds=kinds,
-                        warnings=tuple(warnings), origins=origins, texts=data)
+                        warnings=tuple(warnings), origins=origins, texts=data,
+                        slots={k: dict(v) for k, v in spec.spec.slots.items()})
 
 
 def _kind_labels(registry: Registry) -> dict[str, dict[str, dict[str, str]]]:

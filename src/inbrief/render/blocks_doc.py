@@ -82,7 +82,8 @@ def block_context(project: Project, content: BlockContent, layout: str, filler_p
 
     words, facts, lang = content.words, content.facts, content.lang
     sections = [_section_view(s, content) for s in content.sections]
-    slots = _slots(project.config.layouts[layout].slots, sections)
+    slots = _slots({**project.config.layouts[layout].slots, **content.slots.get(layout, {})},
+                   sections)
     figures = {fid: _figure(content, fid) for fid in facts.key_figures}
     contact = facts.contact
     site = urlparse(contact.website).netloc if contact and contact.website else None
