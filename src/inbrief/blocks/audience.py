@@ -16,6 +16,7 @@ from ..content.base import Ident, Strict, Text
 from ..content.validate import did_you_mean, validate
 from ..content.yamlsrc import Source, load as load_yaml
 from ..errors import Problem
+from .paths import has, is_scalar, merge
 
 
 class AudienceSpec(Strict):
@@ -73,43 +74,15 @@ def overlay_file(base: Source, path: Path, root: Path) -> tuple[Source, list[Pro
     if over is None or not isinstance(over.data, dict):
         return base, problems
     merged = copy.deepcopy(base.data) if isinstance(base.data, dict) else {}
-    _merge(merged, over.data)
+    merge(merged, over.data)
     values = {**base.values, **{k: v for k, v in over.values.items()}}
     keys = {**base.keys, **over.keys}
     # A reworded value, or a whole section or block the audience adds, was written in the
     # audience's file; a key the base file already has keeps pointing there for the rest.
-    added = [loc for loc in over.keys if not _has(base.data, loc)]
-    written = [loc for loc in over.values if _is_scalar(over.data, loc)]
+    added = [loc for loc in over.keys if not has(base.data, loc)]
+    written = [loc for loc in over.values if is_scalar(over.data, loc)]
     origin = {**base.origin, **{loc: over.path for loc in [*written, *added]}}
     return Source(base.path, merged, values, keys, origin), problems
-
-
-def _is_scalar(data, loc) -> bool:
-    for part in loc:
-        try:
-            data = data[part]
-        except (KeyError, IndexError, TypeError):
-            return False
-    return not isinstance(data, (dict, list))
-
-
-def _has(data, loc) -> bool:
-    for part in loc:
-        if isinstance(data, dict) and part in data:
-            data = data[part]
-        elif isinstance(data, list) and isinstance(part, int) and part < len(data):
-            data = data[part]
-        else:
-            return False
-    return True
-
-
-def _merge(into: dict, over: dict) -> None:
-    for key, value in over.items():
-        if isinstance(value, dict) and isinstance(into.get(key), dict):
-            _merge(into[key], value)
-        else:
-            into[key] = copy.deepcopy(value)
 
 
 def apply_audience(src: Source, data_dir: Path, name: str, lang: str,

@@ -20,6 +20,7 @@ from .references import check_references
 from .compile import text_paths
 from .data import Fields, plain
 from .facts import Facts
+from .paths import get, put
 from .reserved import ReservedText, reserved_text_paths
 from .registry import Registry, load_registry
 from .sections import Section, validate_sections
@@ -112,7 +113,7 @@ def load_block_content(root: Path, data_dir: Path, lang: str, source_lang: str,
         data, fell_back = _overlay(data, tr.data if tr else None, paths)
         warnings += [_fallback(tr, tr_file, lang, p, source_lang) for p in fell_back]
         translated = [p for p in paths if p not in fell_back]
-        leaves = {p: _get(src.data, p) for p in paths}
+        leaves = {p: get(src.data, p) for p in paths}
         # Each translation file keeps its own record (an audience's beside its texts).
         by_file: dict[Path, list] = {}
         for p in translated:
@@ -172,29 +173,12 @@ def _section_paths(section: Section, registry: Registry) -> list[tuple]:
     return out
 
 
-def _get(data, path):
-    for part in path:
-        if isinstance(data, dict):
-            data = data.get(part)
-        elif isinstance(data, list) and isinstance(part, int) and part < len(data):
-            data = data[part]
-        else:
-            return None
-    return data
-
-
-def _set(data, path, value) -> None:
-    for part in path[:-1]:
-        data = data[part]
-    data[path[-1]] = value
-
-
 def _overlay(data, tr, paths):
     fell_back = []
     for p in paths:
-        value = _get(tr, p) if tr is not None else None
+        value = get(tr, p) if tr is not None else None
         if isinstance(value, str) and value.strip():
-            _set(data, p, value)
+            put(data, p, value)
         else:
             fell_back.append(p)
     return data, fell_back

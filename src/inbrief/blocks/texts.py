@@ -14,6 +14,7 @@ from typing import Any
 
 from ..content import RESERVED
 from .compile import text_paths
+from .paths import get, merge
 from .registry import Registry
 
 
@@ -22,7 +23,7 @@ def text_leaves(data: Any, registry: Registry, base: Any = None) -> dict[tuple, 
     merged = data
     if base is not None:
         merged = copy.deepcopy(base)
-        _merge(merged, data if isinstance(data, dict) else {})
+        merge(merged, data if isinstance(data, dict) else {})
     if not isinstance(merged, dict):
         return {}
     out: dict[tuple, str] = {}
@@ -37,11 +38,11 @@ def text_leaves(data: Any, registry: Registry, base: Any = None) -> dict[tuple, 
                     continue
                 raw = {k: v for k, v in block.items() if k != "type"}
                 for path in text_paths(registry.kinds[block["type"]], raw):
-                    text = _get(raw, path)
+                    text = get(raw, path)
                     if isinstance(text, str):
                         out[(top, bid, *path)] = text
     if base is not None:
-        out = {p: t for p, t in out.items() if _get(data, p) is not None}
+        out = {p: t for p, t in out.items() if get(data, p) is not None}
     return out
 
 
@@ -54,22 +55,3 @@ def _strings(value: Any, path: tuple, out: dict) -> None:
     elif isinstance(value, list):
         for i, v in enumerate(value):
             _strings(v, path + (i,), out)
-
-
-def _get(data: Any, path: tuple) -> Any:
-    for part in path:
-        if isinstance(data, dict):
-            data = data.get(part)
-        elif isinstance(data, list) and isinstance(part, int) and part < len(data):
-            data = data[part]
-        else:
-            return None
-    return data
-
-
-def _merge(into: dict, over: dict) -> None:
-    for key, value in over.items():
-        if isinstance(value, dict) and isinstance(into.get(key), dict):
-            _merge(into[key], value)
-        else:
-            into[key] = copy.deepcopy(value)

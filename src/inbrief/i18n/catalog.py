@@ -14,6 +14,7 @@ from typing import Any
 
 from ..content.validate import did_you_mean
 from ..content.yamlsrc import Source, dotted  # noqa: F401 - dotted is part of this API
+from ..blocks.paths import get as get_key, put as set_key  # noqa: F401 - part of this API
 from ..errors import Problem
 
 Key = tuple
@@ -95,20 +96,3 @@ def _walk(src: Any, tr: Any, key: Key, tsrc: Source | None, result: Overlay) -> 
         if not isinstance(tr, str):
             result.problems.append(tsrc.problem(key, f"'{dotted(key)}' should be text",
                                                 "quote it if it looks like a number or a date"))
-
-
-def get_key(data: Any, key: Key) -> Any:
-    for part in key:
-        if isinstance(data, dict) and part in data:
-            data = data[part]
-        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
-            data = data[part]
-        else:
-            return None
-    return data
-
-
-def set_key(data: Any, key: Key, value: str) -> None:
-    for part in key[:-1]:
-        data = data[part]
-    data[key[-1]] = value

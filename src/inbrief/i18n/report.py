@@ -71,7 +71,8 @@ def overlay_files(src_file: Path, tr_file: Path | None, registry=None, base=None
     if problems:
         raise ContentError(problems)
     if registry is not None:
-        from ..blocks.texts import _get, text_leaves
+        from ..blocks.paths import get as _get
+        from ..blocks.texts import text_leaves
 
         leaves = text_leaves(src.data, registry, base)
         done = [p for p in leaves if tr is not None

@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from ..errors import UserError
+from ..i18n.catalog import leaves
 
 # (classic key prefix, sections key prefix); the first that matches a text's key wins.
 MAP: list[tuple[tuple, tuple]] = [
@@ -66,19 +67,6 @@ def new_key(old: tuple) -> tuple | None:
         if old[:len(prefix)] == prefix:
             return target + old[len(prefix):]
     return None
-
-
-def leaves(data: Any, path: tuple = ()) -> dict[tuple, str]:
-    if isinstance(data, str):
-        return {path: data}
-    out: dict[tuple, str] = {}
-    if isinstance(data, dict):
-        for k, v in data.items():
-            out.update(leaves(v, path + (k,)))
-    elif isinstance(data, list):
-        for i, v in enumerate(data):
-            out.update(leaves(v, path + (i,)))
-    return out
 
 
 def put(data: dict, path: tuple, value: Any) -> None:

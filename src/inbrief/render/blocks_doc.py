@@ -17,11 +17,10 @@ from ..blocks.load import BlockContent
 from ..blocks.registry import folders as kind_folders
 from ..config.loader import Project
 from ..i18n import formatting as fmt
-from ..pdf.fonts import Face, families_stack, font_face_css
+from ..pdf.fonts import Face
 from .context import text_direction
-from .document import Design, Rendered, page_css
+from .document import Design, Rendered, page_css, page_furniture_css
 from .env import make_env, render
-from .filters import css_content
 from .searchpath import search_path
 
 DESIGN = Path(__file__).resolve().parent.parent / "design"
@@ -196,16 +195,7 @@ def _contact(contact, lang: str, site: str | None) -> dict:
 
 
 def _generated_css(content: BlockContent, faces: list[Face]) -> str:
-    labels, words = content.words.labels, content.words
-    folio = css_content(labels["page_of"], page="counter(page)", pages="counter(pages)")
-    org = words.organization.short_name if words.organization and words.organization.short_name \
-        else None
-    title = css_content(f"{org} · {words.document.title}" if org else words.document.title)
-    outer, inner = ("left", "right") if text_direction(content.lang) == "rtl" else ("right", "left")
-    return "\n".join([
-        font_face_css(faces),
-        "html { font-family: %s; }" % families_stack(faces),
-        "@page { @bottom-%s { content: %s; text-align: %s; } }" % (outer, folio, outer),
-        "@page { @bottom-%s { content: %s; text-align: %s; } }" % (inner, title, inner),
-        "@page :first { @bottom-right { content: none; } @bottom-left { content: none; } }",
-    ])
+    words = content.words
+    org = words.organization.short_name if words.organization else None
+    return page_furniture_css(content.lang, faces, words.labels["page_of"],
+                              f"{org} · {words.document.title}" if org else words.document.title)

@@ -105,11 +105,17 @@ def page_css(layout_paper: str, paper: str, print_mode: bool) -> str:
 
 def generated_css(content: Content, faces: list[Face]) -> str:
     """The part of the style that depends on configuration and language."""
-    folio = css_content(content.texts.labels.page_of, page="counter(page)",
-                        pages="counter(pages)")
-    title = css_content(f"{content.texts.organization.short_name} · {content.texts.document.title}")
+    return page_furniture_css(content.lang, faces, content.texts.labels.page_of,
+                              f"{content.texts.organization.short_name} · "
+                              f"{content.texts.document.title}")
+
+
+def page_furniture_css(lang: str, faces: list[Face], page_of: str, title: str) -> str:
+    """Fonts, and the running footer: the folio outside, the title inside, none on page 1."""
+    folio = css_content(page_of, page="counter(page)", pages="counter(pages)")
+    title = css_content(title)
     # Page-margin boxes are physical: mirror them for right-to-left languages.
-    outer, inner = ("left", "right") if text_direction(content.lang) == "rtl" else ("right", "left")
+    outer, inner = ("left", "right") if text_direction(lang) == "rtl" else ("right", "left")
     return "\n".join([
         font_face_css(faces),
         "html { font-family: %s; }" % families_stack(faces),
