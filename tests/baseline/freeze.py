@@ -31,7 +31,7 @@ def main() -> None:
         targets = {}
         for t in sorted(manifest["targets"], key=lambda t: t["path"]):
             targets[f"{t['lang']}/{t['layout']}/{t['audience']}"] = {
-                "pages": t["pages"], "copyfit": t["copyfit"], "words": " ".join(words(out / t["path"]))}
+                "pages": t["pages"], "copyfit": t["copyfit"], "words": " ".join(words(out / t["path"], t.get("filler_pages") or 0))}
     data = json.dumps(targets, ensure_ascii=False, indent=1, sort_keys=True).encode()
     # mtime=0: the same baseline gives the same bytes.
     (HERE / BASELINE).write_bytes(gzip.compress(data, mtime=0))
