@@ -35,7 +35,7 @@ def copy_project(dest: Path) -> Path:
         src = REPO / part
         if src.is_dir():
             shutil.copytree(src, dest / part)
-        else:
+        elif src.exists():
             shutil.copy2(src, dest / part)
     return dest
 

@@ -22,8 +22,10 @@ def test_migrated_project_keeps_every_translation_complete_and_up_to_date(tmp_pa
     assert "content: sections" in (project / "inbrief.yaml").read_text(encoding="utf-8")
     after = _report(project)
     for was, now in zip(before["languages"], after["languages"]):
+        # One text more in every language: the cover's acronym, a fact of the classic model
+        # printed the same everywhere, is now a text a translation may change (OIM, МОМ).
         assert (now["lang"], now["total"], now["translated"], now["percent"]) == \
-            (was["lang"], was["total"], was["translated"], was["percent"])
+            (was["lang"], was["total"] + 1, was["translated"] + 1, was["percent"])
         assert now["stale"] == [] and now["missing"] == []
     check = run("--project", str(project), "check")
     assert check.exit_code == 0, check.output

@@ -16,6 +16,6 @@ CHECKOUT = Path(__file__).resolve().parents[3]
 @lru_cache(maxsize=1)
 def builtin_root() -> Path:
     for candidate in (PACKAGED, CHECKOUT):
-        if (candidate / "inbrief.yaml").is_file() and (candidate / "templates").is_dir():
+        if (candidate / "inbrief.yaml").is_file() and (candidate / "data").is_dir():
             return candidate
     raise RuntimeError("the built-in default project is missing from this installation")
