@@ -33,7 +33,7 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-PARTS = ("inbrief.yaml", "data", "templates", "styles")
+PARTS = ("inbrief.yaml", "data", "templates", "styles", "blocks", "assets")
 ROWS: list[tuple[str, str, str, str]] = []
 
 
@@ -57,7 +57,8 @@ def copy_project(dest: Path) -> Path:
     dest.mkdir(parents=True)
     for part in PARTS:
         src = REPO / part
-        (shutil.copytree if src.is_dir() else shutil.copy2)(src, dest / part)
+        if src.exists():
+            (shutil.copytree if src.is_dir() else shutil.copy2)(src, dest / part)
     return dest
 
 

@@ -29,6 +29,15 @@ def run(*args: str, cwd: Path | None = None):
         os.chdir(old)
 
 
+CLASSIC = Path(__file__).resolve().parent / "fixtures" / "classic"
+"""The default project as it was in the classic fixed model, before `inbrief migrate`."""
+
+
+def copy_classic(dest: Path) -> Path:
+    shutil.copytree(CLASSIC, dest)
+    return dest
+
+
 def copy_project(dest: Path) -> Path:
     dest.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:

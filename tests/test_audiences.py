@@ -56,12 +56,15 @@ def test_audience_lead_figures(briefs):
 
 
 def test_template_override_for_one_audience(project):
-    src = project / "templates/partials/mission.html.j2"
-    dest = project / "templates/audiences/migrants/partials/mission.html.j2"
+    src = REPO / "src/inbrief/design/templates/partials/section.html.j2"
+    dest = project / "templates/audiences/migrants/partials/section.html.j2"
     dest.parent.mkdir(parents=True)
     shutil.copy(src, dest)
-    dest.write_text(dest.read_text(encoding="utf-8").replace(
-        "<h2>{{ t.mission.heading }}</h2>", "<h2>{{ t.mission.heading }}</h2><p>Override marker</p>"),
+    original = dest.read_text(encoding="utf-8")
+    assert "<h2>{{ s.heading }}</h2>" in original
+    dest.write_text(original.replace(
+        "<h2>{{ s.heading }}</h2>",
+        "<h2>{{ s.heading }}</h2>{% if s.id == 'mission' %}<p>Override marker</p>{% endif %}"),
         encoding="utf-8")
     result = run("--project", str(project), "build", "--lang", "en", "--layout", "brief")
     assert result.exit_code == 0, result.output
@@ -74,8 +77,9 @@ def test_template_override_for_one_audience(project):
 def test_style_override_for_one_audience(project):
     css = project / "styles/audiences/government/layouts/brief.css"
     css.parent.mkdir(parents=True)
-    css.write_text((project / "styles/layouts/brief.css").read_text(encoding="utf-8") +
-                   "\n.callout h2::after { content: ' (override)'; }\n", encoding="utf-8")
+    design = REPO / "src/inbrief/design/styles/layouts/brief.css"
+    css.write_text(design.read_text(encoding="utf-8") +
+                   "\n.section-callout h2::after { content: ' (override)'; }\n", encoding="utf-8")
     result = run("--project", str(project), "build", "--lang", "en", "--layout", "brief",
                  "--audience", "government", "--audience", "partners")
     assert result.exit_code == 0, result.output
@@ -102,18 +106,19 @@ def test_explain_unknown_key_suggests():
 
 def test_bad_audience_definition(project):
     spec = project / "data/audiences/migrants.yaml"
-    spec.write_text(spec.read_text(encoding="utf-8").replace(
-        "sections: [callout, mission, areas]", "sections: [callout, missions, areas]"),
-        encoding="utf-8")
+    lines = spec.read_text(encoding="utf-8").splitlines()
+    n = lines.index("- mission")  # in its list of sections
+    lines[n] = "- missions"
+    spec.write_text("\n".join(lines) + "\n", encoding="utf-8")
     text = project / "data/text/audiences/government/en.yaml"
-    text.write_text(text.read_text(encoding="utf-8") + "visions:\n  heading: x\n",
+    text.write_text(text.read_text(encoding="utf-8") + "vision:\n  hedding: x\n",
                     encoding="utf-8")
     result = run("--project", str(project), "check")
     assert result.exit_code == 2
-    assert re.search(r"data/audiences/migrants\.yaml:\d+:\d+: 'sections\.1': input should be "
-                     r"'callout', 'overview'", result.stderr)
+    assert re.search(rf"data/audiences/migrants\.yaml:{n + 1}:\d+: audience 'migrants': unknown "
+                     r"section 'missions' — did you mean 'mission'\?", result.stderr), result.stderr
     assert re.search(r"data/text/audiences/government/en\.yaml:\d+:\d+: unknown key "
-                     r"'visions\.heading'", result.stderr)
+                     r"'hedding' — did you mean 'heading'\?", result.stderr), result.stderr
 
 
 def test_a_problem_in_an_audience_text_points_at_its_own_line(project):

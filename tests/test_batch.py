@@ -24,14 +24,14 @@ def _pdfs(out):
 
 
 def test_a_broken_audience_override_fails_only_its_targets(project, tmp_path):
-    override = project / "templates/audiences/migrants/partials/mission.html.j2"
+    override = project / "templates/audiences/migrants/partials/section.html.j2"
     override.parent.mkdir(parents=True)
     override.write_text("<section>\n{% if %}\n</section>\n", encoding="utf-8")
     out = tmp_path / "out"
     result = run("--project", str(project), "build", *FACTSHEETS, "--out", str(out))
     assert result.exit_code == 1, result.output
     assert "FAILED  en/factsheet/migrants: not built, its templates have errors" in result.stderr
-    assert re.search(r"templates/audiences/migrants/partials/mission\.html\.j2:2: "
+    assert re.search(r"templates/audiences/migrants/partials/section\.html\.j2:2: "
                      r"template syntax error", result.stderr), result.stderr
     assert "Traceback" not in result.output
     assert _pdfs(out) == [f"en/iom-in-brief-factsheet-{a}.pdf"
@@ -41,7 +41,7 @@ def test_a_broken_audience_override_fails_only_its_targets(project, tmp_path):
 
 def test_a_target_over_the_timeout_fails_alone(project, tmp_path):
     # An override so long that laying it out would take minutes.
-    override = project / "templates/audiences/migrants/partials/mission.html.j2"
+    override = project / "templates/audiences/migrants/partials/section.html.j2"
     override.parent.mkdir(parents=True)
     override.write_text("<section>{% for i in range(40000) %}<p>Migration is a reality "
                         "of our world, {{ i }}.</p>{% endfor %}</section>\n", encoding="utf-8")

@@ -38,8 +38,8 @@ def test_init_creates_a_working_project(tmp_path):
     result = run("init", str(site))
     assert result.exit_code == 0, result.output
     for part in ("inbrief.yaml", "data/facts.yaml", "data/text/en.yaml",
-                 "templates/layouts/brief.html.j2", "styles/base.css",
-                 "schema/facts.schema.json", ".vscode/settings.json"):
+                 "data/audiences/government.yaml", "styles/project.css",
+                 "schema/text.schema.json", ".vscode/settings.json"):
         assert (site / part).is_file()
     built = run("build", "--layout", "factsheet", "--lang", "en", "--audience", "general",
                 cwd=site)
@@ -54,13 +54,20 @@ def test_init_refuses_to_overwrite(project):
 
 
 def test_project_override_of_one_partial(project):
-    (project / "templates/partials/overview.html.j2").write_text(
-        "<section><h2>Custom overview</h2><p>Local text.</p></section>\n", encoding="utf-8")
+    # The built-in section partial, replaced in the project for the overview section only.
+    built_in = (REPO / "src/inbrief/design/templates/partials/section.html.j2").read_text(
+        encoding="utf-8")
+    override = project / "templates/partials/section.html.j2"
+    override.parent.mkdir(parents=True)
+    override.write_text("{% if s.id == 'overview' %}<section><h2>Custom overview</h2>"
+                        "<p>Local text.</p></section>{% else %}" + built_in + "{% endif %}\n",
+                        encoding="utf-8")
     result = run("--project", str(project), "build", "--audience", "general", "--layout", "brief", "--format", "html",
                  "--lang", "en")
     assert result.exit_code == 0, result.output
     html = (project / "output/en/iom-in-brief-brief-general.html").read_text(encoding="utf-8")
     assert "Custom overview" in html and "General information" not in html
+    assert "IOM is committed to the principle" in html  # the other sections: built-in partial
 
 
 def test_html_format_is_self_contained(project):

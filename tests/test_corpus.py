@@ -17,9 +17,11 @@ from pathlib import Path
 import pytest
 import yaml
 
+import inbrief
 from conftest import copy_project, run
 
 CORPUS = Path(__file__).with_name("corpus")
+PACKAGE = Path(inbrief.__file__).parent
 CASES = sorted(CORPUS.glob("*.yaml"))
 SELECT = ["--lang", "en", "--layout", "factsheet", "--audience", "general"]
 
@@ -45,7 +47,7 @@ GENERATORS = {
         "  subtitle: Managing Migration for the Benefit of All",
         "  subtitle: " + "Managing migration for the benefit of all. " * 140, 1),
     "long_mission": lambda old: old.replace(
-        "    IOM is committed to the principle", "    " + "IOM works with its partners. " * 160
+        "    - IOM is committed to the principle", "    - " + "IOM works with its partners. " * 160
         + "IOM is committed to the principle", 1),
 }
 
@@ -58,7 +60,11 @@ def _apply(project: Path, tmp: Path, edit: dict) -> None:
         assert old in text, f"corpus case is stale: {old!r} not in {edit['file']}"
         path.write_text(text.replace(old, new, 1), encoding="utf-8")
     elif "write" in edit:
+        path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(edit["write"], encoding="utf-8")
+    elif "builtin" in edit:  # the project overrides a built-in template or kind's file
+        path.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(PACKAGE / edit["builtin"], path)
     elif "write_hex" in edit:
         path.write_bytes(bytes.fromhex(edit["write_hex"]))
     elif "append" in edit:

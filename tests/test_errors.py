@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import re
 
+from pathlib import Path
+
+import inbrief
 from conftest import run
+
+BUILTIN_DESIGN = Path(inbrief.__file__).parent / "design"
+BUILTIN_KINDS = Path(inbrief.__file__).parent / "blocks" / "kinds"
 
 
 def _break(project, path, old, new):
@@ -29,19 +35,20 @@ def test_wrong_type_and_unknown_keys_reported_together(project):
     assert len(pdfs) == 2
 
     _break(project, "data/facts.yaml", "edition: 2026", "edition: twenty")
-    _break(project, "data/facts.yaml", "  acronym: IOM", "  acronym: IOM\n  acronyme: OIM")
-    _break(project, "data/text/en.yaml", "  heading: Mission\n", "  heading: Mission\n  statment: x\n")
+    _break(project, "data/facts.yaml", "  email: hq@iom.int", "  email: hq@iom.int\n  emial: x")
+    # The acronym is a text of the cover block now, in en.yaml.
+    _break(project, "data/text/en.yaml", "    acronym: IOM\n", "    acronym: IOM\n    acronyme: OIM\n")
     result = run("--project", str(project), "build", "--audience", "general", "--force")
 
     assert result.exit_code == 2
     err = result.stderr
     assert "Traceback" not in result.output
     edition = _line_of(project, "data/facts.yaml", "edition: twenty")
-    acronyme = _line_of(project, "data/facts.yaml", "acronyme")
-    statment = _line_of(project, "data/text/en.yaml", "statment")
+    emial = _line_of(project, "data/facts.yaml", "emial")
+    acronyme = _line_of(project, "data/text/en.yaml", "acronyme")
     assert re.search(rf"data/facts\.yaml:{edition}:10: 'edition': .*integer.* — ", err), err
-    assert f"data/facts.yaml:{acronyme}:3: unknown key 'acronyme' — did you mean 'acronym'?" in err
-    assert f"data/text/en.yaml:{statment}:3: unknown key 'statment' — did you mean 'statement'?" in err
+    assert f"data/facts.yaml:{emial}:3: unknown key 'emial' — did you mean 'email'?" in err
+    assert f"data/text/en.yaml:{acronyme}:5: unknown key 'acronyme' — did you mean 'acronym'?" in err
     assert "3 problems found" in err
     # Nothing already built is lost.
     assert pdfs == {p: p.read_bytes() for p in (project / "output").rglob("*.pdf")}
@@ -59,17 +66,19 @@ def test_yaml_syntax_error_is_located_and_other_files_still_checked(project):
 
 
 def test_missing_key_and_bad_reference(project):
-    _break(project, "data/text/en.yaml", "  subtitle: Managing Migration for the Benefit of All\n", "")
-    _break(project, "data/facts.yaml", "source: our-values-2019}", "source: our-value-2019}")
+    # A subtitle is optional on sections; the author is not.
+    _break(project, "data/text/en.yaml", "  author: International Organization for Migration\n", "")
+    _break(project, "data/facts.yaml", "source: our-values-2019\n", "source: our-value-2019\n")
     result = run("--project", str(project), "check")
     assert result.exit_code == 2
-    assert re.search(r"data/text/en\.yaml:\d+:\d+: required key 'subtitle' is missing under "
+    assert re.search(r"data/text/en\.yaml:\d+:\d+: required key 'author' is missing under "
                      r"'document' — add it", result.stderr)
-    assert "unknown source 'our-value-2019' — known sources: in-brief-2014" in result.stderr
+    assert re.search(r"data/facts\.yaml:\d+:\d+: unknown source 'our-value-2019' — known sources: "
+                     r"in-brief-2014", result.stderr), result.stderr
 
 
 def test_label_placeholders_are_checked(project):
-    _break(project, "data/text/en.yaml", 'page_of: "Page {page} of {pages}"', 'page_of: "Page {page}"')
+    _break(project, "data/text/en.yaml", "page_of: Page {page} of {pages}", "page_of: Page {page}")
     result = run("--project", str(project), "check")
     assert result.exit_code == 2
     assert "'labels.page_of' must contain {pages}" in result.stderr
@@ -104,23 +113,28 @@ def test_alias_bomb_fails_fast(project):
 
 
 def test_template_error_names_template_and_line(project):
-    partial = project / "templates/partials/mission.html.j2"
-    lines = partial.read_text(encoding="utf-8").splitlines()
-    lines.insert(2, "  <p>{{ t.mission.vision_statement }}</p>")
+    # The project overrides the list kind's partial (the mission's commitments are a list).
+    partial = project / "blocks/list/block.html.j2"
+    partial.parent.mkdir(parents=True)
+    lines = (BUILTIN_KINDS / "list/block.html.j2").read_text(encoding="utf-8").splitlines()
+    at = next(n for n, line in enumerate(lines) if line.startswith('<div class="block block-list')) + 1
+    lines.insert(at, "  <p>{{ block.vision_statement }}</p>")
     partial.write_text("\n".join(lines) + "\n", encoding="utf-8")
     result = run("--project", str(project), "build", "--audience", "general")
     assert result.exit_code == 2
-    assert re.search(r"templates/partials/mission\.html\.j2:3: undefined variable: .*"
+    assert re.search(rf"blocks/list/block\.html\.j2:{at + 1}: undefined variable: .*"
                      r"vision_statement", result.stderr), result.stderr
     assert "Traceback" not in result.output
 
 
 def test_template_syntax_error(project):
-    partial = project / "templates/partials/overview.html.j2"
+    # The project overrides the built-in design's section partial.
+    partial = project / "templates/partials/section.html.j2"
+    partial.parent.mkdir(parents=True)
     partial.write_text("<section>\n{% if %}\n</section>\n", encoding="utf-8")
     result = run("--project", str(project), "check")
     assert result.exit_code == 2
-    assert re.search(r"templates/partials/overview\.html\.j2:2: template syntax error", result.stderr)
+    assert re.search(r"templates/partials/section\.html\.j2:2: template syntax error", result.stderr)
 
 
 def test_unknown_language_is_a_usage_error(project):
@@ -133,8 +147,11 @@ def test_page_budget_failure_keeps_previous_pdf(project):
     assert run("--project", str(project), "build", "--audience", "general", "--layout", "factsheet", "--lang", "en").exit_code == 0
     pdf = next((project / "output").rglob("*factsheet*.pdf"))
     before = pdf.read_bytes()
+    # The project overrides the built-in design's factsheet stylesheet.
     css = project / "styles/layouts/factsheet.css"
-    css.write_text(css.read_text() + "\nhtml { font-size: 16pt; }\n", encoding="utf-8")
+    css.parent.mkdir(parents=True, exist_ok=True)
+    css.write_text((BUILTIN_DESIGN / "styles/layouts/factsheet.css").read_text(encoding="utf-8")
+                   + "\nhtml { font-size: 16pt; }\n", encoding="utf-8")
     result = run("--project", str(project), "build", "--audience", "general", "--layout", "factsheet", "--lang", "en")
     assert result.exit_code == 1
     assert re.search(r"en/factsheet/general: layout 'factsheet' overflows: \d pages even with the "

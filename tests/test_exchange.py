@@ -107,6 +107,8 @@ def test_stale_translation_is_fuzzy_and_needs_review(project):
 
 def test_missing_translations_export_empty_and_import_inserts_them(project):
     fr = project / "data/text/fr.yaml"
+    comment = fr.read_text(encoding="utf-8").splitlines()[0]
+    assert comment == "# fr: moved to sections of blocks by `inbrief migrate`."
     fr.write_text(fr.read_text(encoding="utf-8").replace(
         "  subtitle: Gérer les migrations au profit de tous\n", ""), encoding="utf-8")
     (project / "data/text/audiences/partners/fr.yaml").unlink()
@@ -128,7 +130,7 @@ def test_missing_translations_export_empty_and_import_inserts_them(project):
     assert result.exit_code == 0, result.output
     text = fr.read_text(encoding="utf-8")
     assert "  subtitle: Gérer les migrations, au profit de tous\n" in text
-    assert text.startswith("# French translation of en.yaml\n")  # comments kept
+    assert text.startswith(comment + "\n")  # comments kept
     after = status(project)
     assert "document.subtitle" not in after["missing"] and after["stale"] == []
     assert not (project / "data/text/audiences/partners/fr.yaml").exists()  # empty: not written

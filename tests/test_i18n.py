@@ -171,8 +171,9 @@ def test_unknown_key_in_translation(project):
                   encoding="utf-8")
     result = run("--project", str(project), "check")
     assert result.exit_code == 2
-    assert re.search(r"data/text/fr\.yaml:\d+:1: unknown key 'mision' — did you mean 'mission'\?",
-                     result.stderr)
+    line = fr.read_text(encoding="utf-8").splitlines().index("mision:") + 1
+    assert re.search(rf"data/text/fr\.yaml:{line}:1: unknown section 'mision' — did you mean "
+                     r"'mission'\?", result.stderr), result.stderr
 
 
 def test_source_hashes_are_committed_for_every_translation():

@@ -126,14 +126,20 @@ def test_pdf_a_3b_claim_is_true(pdfa):
 
 
 def _lengthen(path, factor):
+    """Every text of the source file ``factor`` times longer; structure (kinds, ids, figure and
+    event list names) is left as it is. The texts are what a translation holds: fr.yaml's keys."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    texts = yaml.safe_load((path.parent / "fr.yaml").read_text(encoding="utf-8"))
 
-    def grow(value):
+    def grow(value, text):
         if isinstance(value, dict):
-            return {k: grow(v) for k, v in value.items()}
+            return {k: grow(v, text.get(k) if isinstance(text, dict) else None)
+                    for k, v in value.items()}
         if isinstance(value, list):
-            return [grow(v) for v in value]
-        if isinstance(value, str) and "{" not in value and len(value) > 3:
+            return [grow(v, text[i] if isinstance(text, list) and i < len(text) else None)
+                    for i, v in enumerate(value)]
+        if (isinstance(value, str) and isinstance(text, str) and "{" not in value
+                and len(value) > 3):
             words = value.split()
             extra = []
             while len(" ".join(words + extra)) < len(value) * factor:
@@ -141,7 +147,7 @@ def _lengthen(path, factor):
             return " ".join(words + extra)
         return value
 
-    path.write_text(yaml.safe_dump(grow(data), allow_unicode=True, sort_keys=False),
+    path.write_text(yaml.safe_dump(grow(data, texts), allow_unicode=True, sort_keys=False),
                     encoding="utf-8")
 
 

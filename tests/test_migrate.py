@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import copy_project, run
+from conftest import copy_classic, run
 
 
 def _report(project) -> dict:
@@ -15,7 +15,7 @@ def _report(project) -> dict:
 
 
 def test_migrated_project_keeps_every_translation_complete_and_up_to_date(tmp_path):
-    project = copy_project(tmp_path / "project")
+    project = copy_classic(tmp_path / "project")
     before = _report(project)
     result = run("--project", str(project), "migrate")
     assert result.exit_code == 0, result.output
@@ -44,7 +44,7 @@ def test_migrated_audiences_keep_their_own_words_without_warnings(tmp_path):
     """An audience's call-out and rewordings, in its own files and their own records."""
     from pypdf import PdfReader
 
-    project = copy_project(tmp_path / "project")
+    project = copy_classic(tmp_path / "project")
     assert run("--project", str(project), "migrate").exit_code == 0
     out = tmp_path / "out"
     result = run("--project", str(project), "build", "--layout", "brief", "--audience",

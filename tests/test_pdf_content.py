@@ -45,7 +45,7 @@ def test_factsheet_is_exactly_one_page(factsheet_pdf):
 
 
 def test_all_twelve_strategic_focus_points(brief_text, en):
-    points = en["strategic_focus"]["points"]
+    points = en["focus"]["points"]["items"]
     assert len(points) == 12
     for point in points:
         text = point if isinstance(point, str) else point["text"]
@@ -53,7 +53,7 @@ def test_all_twelve_strategic_focus_points(brief_text, en):
 
 
 def test_point_nine_footnote_is_a_footnote(brief_pdf, en):
-    note = _normalise(en["strategic_focus"]["points"][8]["footnote"])
+    note = _normalise(en["focus"]["points"]["items"][8]["footnote"])
     reader = PdfReader(brief_pdf)
     pages = [i for i, p in enumerate(reader.pages) if note[:60] in _normalise(p.extract_text())]
     assert pages, "footnote text missing"
@@ -64,11 +64,13 @@ def test_point_nine_footnote_is_a_footnote(brief_pdf, en):
 
 
 def test_four_areas_and_vision_pillars(brief_text, en):
-    for area in en["areas"]["items"].values():
+    areas = en["areas"]["areas"]["items"]
+    assert len(areas) == 4
+    for area in areas.values():
         assert area["title"] in brief_text
         for paragraph in area["paragraphs"]:
             assert _letters(paragraph) in _letters(brief_text)
-    for pillar in en["vision"]["items"].values():
+    for pillar in en["vision"]["pillars"]["items"].values():
         assert pillar["title"] in brief_text
         assert _letters(pillar["paragraphs"][0]) in _letters(brief_text)
 

@@ -19,15 +19,36 @@ from hypothesis import strategies as st
 
 from conftest import REPO, copy_project
 from inbrief.batch.build import Options, build, prepare
+from inbrief.blocks import field_at, load_registry
+from inbrief.blocks.texts import text_leaves
 from inbrief.config.loader import load_project
-from inbrief.content import yamlsrc
+from inbrief.content import RESERVED, yamlsrc
 from inbrief.errors import UserError
-from inbrief.i18n.catalog import leaves, set_key
+from inbrief.i18n.catalog import set_key
 
 SOURCE = yaml.safe_load((REPO / "data/text/en.yaml").read_text(encoding="utf-8"))
-KEYS = sorted(leaves(SOURCE), key=str)
-FREE_KEYS = [k for k in KEYS if "{" not in leaves(SOURCE)[k]]  # no placeholders to keep
-LISTS = [("mission", "commitments"), ("overview", "paragraphs")]
+REGISTRY = load_registry(REPO)[0]
+# The texts of the source file (what a translation holds), not its structure: block types,
+# figure ids, event lists and numbers are written there too on sections.
+TEXTS = text_leaves(SOURCE, REGISTRY)
+KEYS = sorted(TEXTS, key=str)
+FREE_KEYS = [k for k in KEYS if "{" not in TEXTS[k]]  # no placeholders to keep
+LISTS = [("mission", "commitments", "items"), ("overview", "body", "paragraphs")]
+
+
+def _max_length(key: tuple) -> int | None:
+    """A text field's own limit in its kind's schema (a card's title: 120 characters)."""
+    if key[0] in RESERVED or key[1] == "heading":  # the document's words, a section's heading
+        return None
+    field = field_at(REGISTRY.kinds[SOURCE[key[0]][key[1]]["type"]], key[2:])
+    return field.max_length if field is not None else None
+
+
+MAX_LENGTH = {k: n for k in KEYS if (n := _max_length(k))}
+
+
+def _within_limits(changes: dict) -> dict:
+    return {k: v[:MAX_LENGTH[k]].strip() if k in MAX_LENGTH else v for k, v in changes.items()}
 
 
 def _latin_font_chars() -> list[str]:
@@ -53,7 +74,7 @@ valid_text = st.one_of(
               st.lists(word, min_size=5, max_size=20), st.integers(10, 40)),
 )
 valid_contents = st.tuples(
-    st.dictionaries(st.sampled_from(FREE_KEYS), valid_text, max_size=6),
+    st.dictionaries(st.sampled_from(FREE_KEYS), valid_text, max_size=6).map(_within_limits),
     st.dictionaries(st.sampled_from(LISTS), st.lists(short_text, min_size=1, max_size=40),
                     max_size=1),
 )

@@ -3,16 +3,21 @@ touch the network unless --allow-remote is given."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
+import inbrief
 from conftest import run
+
+PACKAGE = Path(inbrief.__file__).parent
 
 BRIEF = ("--lang", "en", "--layout", "brief", "--audience", "general")
 SVG = (b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">'
@@ -40,6 +45,17 @@ def server():
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}", seen
     httpd.shutdown()
+
+
+def _override(project, name: str):
+    """The project's copy of a built-in file, to change: a design template (templates/…) or
+    a block kind's partial (blocks/<kind>/…)."""
+    builtin = PACKAGE / ("design/" + name if name.startswith("templates/")
+                         else "blocks/kinds/" + name.removeprefix("blocks/"))
+    dest = project / name
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(builtin, dest)
+    return dest
 
 
 def _text(pdf) -> str:
@@ -79,10 +95,11 @@ def test_hostile_text_renders_literally(project, server):
     hostile = ('<img src="file:///etc/passwd"> <script>alert(1)</script> {{ 7*6 }} '
                f'[passwd](file:///etc/passwd) [home]({url}/link) and **strong** [IOM](https://www.iom.int)')
     text = en.read_text(encoding="utf-8")
-    old = "    As the leading international organization for migration, IOM acts with its partners in\n"
+    # The lead of the mission's commitments (rich text), a single-quoted YAML scalar.
+    old = "    lead: 'As the leading international organization for migration, IOM acts with its partners\n"
     assert old in text
-    en.write_text(text.replace(old, "    " + hostile.replace('"', "'") + "\n    " + old.lstrip(), 1),
-                  encoding="utf-8")
+    en.write_text(text.replace(old, "    lead: '" + hostile.replace('"', "'").replace("'", "''")
+                               + " " + old.split("'", 1)[1], 1), encoding="utf-8")
     result = run("--project", str(project), "build", *BRIEF)
     assert result.exit_code == 0, result.output
     assert "links to 'file:///etc/passwd', which is shown as text" in result.stderr
@@ -110,7 +127,7 @@ def test_templates_cannot_read_outside_the_project(project, tmp_path):
     assert run("--project", str(project), "build", *BRIEF).exit_code == 0
     pdf = project / "output/en/iom-in-brief-brief-general.pdf"
     before = pdf.read_bytes()
-    partial = project / "templates/partials/overview.html.j2"
+    partial = _override(project, "templates/partials/section.html.j2")
     partial.write_text(partial.read_text(encoding="utf-8") +
                        f'<link rel="stylesheet" href="{secret.as_uri()}">\n'
                        '<img src="file:///etc/passwd" alt="x">\n'
@@ -124,7 +141,7 @@ def test_templates_cannot_read_outside_the_project(project, tmp_path):
 
 def test_no_network_unless_allowed(project, server):
     url, seen = server
-    partial = project / "templates/partials/overview.html.j2"
+    partial = _override(project, "blocks/text/block.html.j2")
     partial.write_text(partial.read_text(encoding="utf-8") +
                        f'<img src="{url}/logo.svg" alt="logo">\n', encoding="utf-8")
     refused = run("--project", str(project), "build", *BRIEF)
@@ -137,10 +154,11 @@ def test_no_network_unless_allowed(project, server):
 
 
 def test_image_inside_project_is_allowed(project):
-    (project / "templates/logo.svg").write_bytes(SVG)
-    partial = project / "templates/partials/overview.html.j2"
+    partial = _override(project, "blocks/text/block.html.j2")
+    (project / "assets").mkdir()
+    (project / "assets/logo.svg").write_bytes(SVG)
     partial.write_text(partial.read_text(encoding="utf-8") +
-                       '<img src="templates/logo.svg" alt="logo">\n', encoding="utf-8")
+                       '<img src="assets/logo.svg" alt="logo">\n', encoding="utf-8")
     result = run("--project", str(project), "build", *BRIEF)
     assert result.exit_code == 0, result.output
     assert "refused" not in result.stderr

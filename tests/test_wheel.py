@@ -27,14 +27,16 @@ def test_wheel_ships_the_default_project(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
     for name in ("inbrief/_project/inbrief.yaml", "inbrief/_project/data/facts.yaml",
                  "inbrief/_project/data/text/en.yaml",
-                 "inbrief/_project/templates/layouts/brief.html.j2",
-                 "inbrief/_project/styles/base.css", "inbrief/cli/main.py",
+                 "inbrief/_project/data/audiences/government.yaml",
+                 "inbrief/_project/styles/project.css", "inbrief/cli/main.py",
                  "inbrief/blocks/kinds/cards/schema.yaml",
                  "inbrief/blocks/kinds/cards/block.html.j2", "inbrief/design/labels.yaml",
                  "inbrief/design/templates/layouts/brief.html.j2",
                  "inbrief/design/styles/base.css", "inbrief/starters/blank/data/text/en.yaml"):
         assert name in names
     assert not any(n.startswith("inbrief/_project/output") for n in names)
+    # A project of sections: the default project's look is the package's design, not a copy.
+    assert not any(n.startswith("inbrief/_project/templates/") for n in names)
 
 
 def test_installed_wheel_inits_and_builds(wheel, tmp_path):

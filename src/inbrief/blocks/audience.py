@@ -57,7 +57,12 @@ class Audience:
 def load_audience(data_dir: Path, name: str) -> tuple[Audience, list[Problem]]:
     path = data_dir / "audiences" / f"{name}.yaml"
     if not path.exists():
-        return Audience(name, AudienceSpec(), None), []
+        if name == "general":  # the default audience needs no file
+            return Audience(name, AudienceSpec(), None), []
+        return Audience(name, AudienceSpec(), None), [Problem(
+            str(path), None, None, f"audience '{name}' has no definition",
+            f"create {path.name} (see docs/audiences.md) or remove it from 'audiences' in "
+            "inbrief.yaml")]
     src, problems = load_yaml(path, data_dir.parent)
     if src is None:
         return Audience(name, AudienceSpec(), None), problems

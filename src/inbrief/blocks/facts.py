@@ -13,6 +13,8 @@ from pydantic import Field
 
 from ..content.base import Ident, Strict, Year
 from ..content.facts import Contact, Event, Figure, SourceDoc
+from ..content.yamlsrc import Source
+from ..errors import Problem
 
 
 class Facts(Strict):
@@ -26,3 +28,13 @@ class Facts(Strict):
     key_figures: dict[Ident, Figure] = Field(default_factory=dict)
     events: dict[Ident, Annotated[list[Event], Field(min_length=1)]] = Field(default_factory=dict)
     """Named lists of dated events; a timeline block shows one by its name."""
+
+
+def check_sources(facts: Facts, src: Source) -> list[Problem]:
+    """Every observation names a source of ``sources``: the sources block prints its title."""
+    known = ("known sources: " + ", ".join(facts.sources) if facts.sources
+             else "define sources first")
+    return [src.problem(("key_figures", fid, "observations", i, "source"),
+                        f"unknown source '{obs.source}'", known)
+            for fid, fig in facts.key_figures.items()
+            for i, obs in enumerate(fig.observations) if obs.source not in facts.sources]

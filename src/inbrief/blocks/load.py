@@ -19,7 +19,7 @@ from .audience import apply_audience, load_audience, overlay_file
 from .references import check_references
 from .compile import text_paths
 from .data import Fields, plain
-from .facts import Facts
+from .facts import Facts, check_sources
 from .paths import get, put
 from .reserved import ReservedText, reserved_text_paths
 from .registry import Registry, load_registry
@@ -76,18 +76,21 @@ def load_block_content(root: Path, data_dir: Path, lang: str, source_lang: str,
     problems: list[Problem] = []
     registry, more = load_registry(root, audience)
     problems += more
+    broken_kinds = bool(problems)
     facts_src, more = load_yaml(data_dir / "facts.yaml", root)
     problems += more
     facts = None
     if facts_src is not None:
         facts, more = validate(Facts, facts_src)
-        problems += more
+        problems += more + (check_sources(facts, facts_src) if facts else [])
     src_file = data_dir / "text" / f"{source_lang}.yaml"
     src, more = load_yaml(src_file, root)
     problems += more
     spec, more = load_audience(data_dir, audience)
     problems += more
-    if src is None or problems:
+    # A mistake in facts.yaml or the audience's file does not stop the text file from being
+    # checked: every problem of every file is reported at once.
+    if src is None or broken_kinds:
         raise ContentError(problems)
     src, more = apply_audience(src, data_dir, audience, source_lang, root)
     problems += more
@@ -129,6 +132,7 @@ def load_block_content(root: Path, data_dir: Path, lang: str, source_lang: str,
     shown = Source(src.path, data, {**src.values, **{p: tr.values[p] for p in translated
                                                      if p in tr.values}}, src.keys,
                    {**src.origin, **{p: tr.path_of(p) for p in translated}})
+    warnings += _link_warnings(shown, paths, lang)
     words, more = ReservedText.load(shown, lang, _kind_labels(registry))
     problems += more
     final, more = validate_sections(shown, registry) if lang != source_lang else (sections, [])
@@ -145,6 +149,21 @@ def load_block_content(root: Path, data_dir: Path, lang: str, source_lang: str,
                         sections=[_plain(final.sections[s]) for s in order], kinds=kinds,
                         warnings=tuple(warnings), origins=origins, texts=data,
                         slots={k: dict(v) for k, v in spec.spec.slots.items()})
+
+
+def _link_warnings(shown: Source, paths: list[tuple], lang: str) -> list[Problem]:
+    """Links the Markdown subset will not make (file:, javascript:, relative…): shown as
+    text, and a warning located at the text in the file that holds it."""
+    from ..render.rich import refused_links
+
+    found = []
+    for p in paths:
+        text = get(shown.data, p)
+        for url in refused_links(text) if isinstance(text, str) else ():
+            found.append(shown.problem(p, f"{lang}: '{_dotted(p)}' links to '{url}', which is "
+                                          "shown as text: only http(s) and mailto links are made",
+                                       "use a full https:// address, or remove the link"))
+    return found
 
 
 def _kind_labels(registry: Registry) -> dict[str, dict[str, dict[str, str]]]:

@@ -1,4 +1,5 @@
-"""The JSON Schema of a project's source text file, composed from the kinds it can use.
+"""The JSON Schemas of a project of sections: its source text file's, composed from the kinds
+it can use, and those of its other files (``project_schemas``).
 
 Editors complete a block's fields once they know its ``type``; the schema therefore
 depends on the project (its own kinds and overrides), and is made from the registry rather
@@ -14,6 +15,7 @@ from pydantic.json_schema import models_json_schema
 from ..content.base import Text
 from .registry import Registry
 from .reserved import Document, Organization, builtin_labels
+from .sections import SECTION_KEYS
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 ID_PATTERN = "^[a-z][a-z0-9_-]*$"
@@ -72,3 +74,140 @@ def source_schema(registry: Registry, title: str = "data/text/<source>.yaml") ->
         "$defs": defs,
     }
 
+
+# --- Every file of a project of sections --------------------------------------------------------
+
+_DOCS = {  # name: (title, description, file pattern)
+    "inbrief": ("inbrief.yaml", "Project configuration: name, languages, layouts and their "
+                "slots, audiences, fonts and output.", "inbrief.yaml"),
+    "facts": ("data/facts.yaml",
+              "Language-neutral facts: edition, contact details, sources, key figures and "
+              "named lists of dated events.", "data/facts.yaml"),
+    "text": ("data/text/{source}.yaml",
+             "The source language's text: sections of typed blocks, in reading order.",
+             "data/text/{source}.yaml"),
+    "translation": ("data/text/<lang>.yaml (a translation)",
+                    "A translation of the source language's text: its texts at the source "
+                    "file's keys, any of which may be left out (the source text is used in "
+                    "its place). Made from the source file's sections and blocks: write it "
+                    "again (inbrief schema --out) after adding one there.",
+                    "data/text/*.yaml"),
+    "audience": ("data/audiences/<name>.yaml",
+                 "What one audience sees: which sections, in which order, and the slots it "
+                 "changes per layout.", "data/audiences/*.yaml"),
+    "audience-texts": ("data/text/audiences/<name>/<lang>.yaml",
+                       "An audience's own words, overlaid key by key on the language's text: "
+                       "rewordings of its keys, and sections of its own.",
+                       "data/text/audiences/*/*.yaml"),
+}
+
+
+def project_documents(source: str = "en") -> list[tuple[str, str, str]]:
+    """(name, file pattern, description) of each schema of a project of sections, in order.
+
+    The source text matches two patterns, as in the classic model, and an editor applies
+    both: the translation schema accepts the source's types and data too (a translation may
+    not hold them: ``inbrief check`` says so)."""
+    return [(name, glob.format(source=source), description)
+            for name, (_title, description, glob) in _DOCS.items()]
+
+
+def project_schemas(root, source: str = "en") -> dict[str, dict]:
+    """The JSON Schema of every kind of file of the project of sections at ``root``, by name.
+
+    The kinds (built-in, the project's own and overrides) type the blocks; the source file's
+    sections and blocks, and those the audiences add, say which kind each key of a file laid
+    over it holds."""
+    from pathlib import Path
+
+    from ..config.model import Config
+    from ..content.schema import Document as Doc, document_schema, schema_id
+    from ..errors import ContentError
+    from .audience import AudienceSpec
+    from .facts import Facts
+    from .registry import load_registry
+
+    root = Path(root)
+    registry, problems = load_registry(root)
+    if problems:
+        raise ContentError(problems)
+    text = root / "data" / "text"
+    source_data = _yaml(text / f"{source}.yaml")
+    own = [_yaml(p) for p in sorted((text / "audiences").glob(f"*/{source}.yaml"))]
+    models = {"inbrief": Config, "facts": Facts, "audience": AudienceSpec}
+    out = {}
+    for name, (title, description, glob) in _DOCS.items():
+        title = title.format(source=source)
+        if name in models:
+            out[name] = document_schema(Doc(name, models[name], title, description, glob))
+            continue
+        if name == "text":
+            schema = source_schema(registry, title)
+        else:
+            files = [source_data] + (own if name == "audience-texts" else [])
+            schema = overlay_schema(registry, _sections_of(files), title,
+                                    open_=name == "audience-texts")
+        out[name] = {"$schema": DIALECT, "$id": schema_id(name), "title": title,
+                     "description": description,
+                     **{k: v for k, v in schema.items()
+                        if k not in ("$schema", "title", "description")}}
+    return out
+
+
+def _yaml(path) -> object:
+    import yaml
+
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError):
+        return None
+
+
+def _sections_of(files: list) -> dict[str, dict[str, set[str]]]:
+    """Section id → block id → the kinds the files give it (``type:``), in reading order."""
+    from ..content import RESERVED
+
+    found: dict[str, dict[str, set[str]]] = {}
+    for data in files:
+        if not isinstance(data, dict):
+            continue
+        for sid, section in data.items():
+            if sid in RESERVED or not isinstance(sid, str) or not isinstance(section, dict):
+                continue
+            blocks = found.setdefault(sid, {})
+            for bid, block in section.items():
+                if bid in SECTION_KEYS or not isinstance(bid, str):
+                    continue
+                if isinstance(block, dict) and isinstance(block.get("type"), str):
+                    blocks.setdefault(bid, set()).add(block["type"])
+    return found
+
+
+def overlay_schema(registry: Registry, sections: dict[str, dict[str, set[str]]], title: str,
+                   open_: bool) -> dict:
+    """A file laid over the source text, key by key (a translation, an audience's words):
+    nothing required, and each known block checked by its kind, found in ``sections``.
+    ``open_``: sections and blocks of its own may be added, typed (an audience's)."""
+    from ..content.schema import _optional
+
+    full = source_schema(registry, title)
+    defs = {name: _optional(d) for name, d in full["$defs"].items()}
+    defs["block"], defs["section"] = full["$defs"]["block"], full["$defs"]["section"]
+    refs = {v["if"]["properties"]["type"]["const"]: v["then"]
+            for v in full["$defs"]["block"]["allOf"]}
+    head = full["$defs"]["section"]["properties"]
+    more = {"$ref": "#/$defs/block"} if open_ else False
+    properties = _optional(full["properties"])
+    for sid, blocks in sections.items():
+        known = {}
+        for bid, kinds in blocks.items():
+            typed = [refs[k] for k in sorted(kinds) if k in refs]
+            if typed:
+                known[bid] = typed[0] if len(typed) == 1 else {"anyOf": typed}
+        properties[sid] = {"type": "object", "properties": {**head, **known},
+                           "additionalProperties": more}
+    return {**{k: v for k, v in full.items() if k not in ("properties", "additionalProperties",
+                                                         "$defs")},
+            "properties": properties,
+            "additionalProperties": {"$ref": "#/$defs/section"} if open_ else False,
+            "$defs": defs}

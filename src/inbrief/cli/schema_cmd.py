@@ -17,36 +17,39 @@ from ..errors import display_path
 def _names() -> list[str]:
     # Imported here, not at the top: the models cost every other command (and every
     # Tab press of shell completion) noticeable start-up time.
+    from ..blocks.schema_json import project_documents
     from ..content.schema import DOCUMENTS
 
-    return [doc.name for doc in DOCUMENTS]
+    return list(dict.fromkeys([*(doc.name for doc in DOCUMENTS),
+                               *(name for name, _, _ in project_documents())]))
 
 
-SECTIONS = "text"
-"""A project of sections: its source text file's schema, made from its block kinds."""
+def _catalogue(root: Path, source: str):
+    """(name, file pattern, description) of each schema of the project's files, in order,
+    and a function that makes the schemas: a project of sections has its own, composed from
+    its block kinds and its source file; a classic project's come from the fixed models."""
+    if _of_sections(root):
+        from ..blocks.schema_json import project_documents, project_schemas
 
+        return project_documents(source), lambda: project_schemas(root, source)
+    from ..content.schema import DOCUMENTS, globs, schemas
 
-def _sections_schema(root: Path, source: str) -> dict:
-    from ..blocks import load_registry, source_schema
-    from ..errors import ContentError
-
-    registry, problems = load_registry(root)
-    if problems:
-        raise ContentError(problems)
-    return source_schema(registry, f"data/text/{source}.yaml")
+    patterns = globs(source)
+    return [(doc.name, patterns[doc.name], doc.description) for doc in DOCUMENTS], schemas
 
 
 def _check_name(ctx, param, value):
-    if value == SECTIONS and _of_sections(_project(ctx.obj)[1]):
+    if value is None:
         return value
-    if value is not None and value not in _names():
-        raise click.BadParameter(f"{value!r} is not a schema — use one of: "
-                                 + ", ".join(_names()))
+    source, root, _base = _project(ctx.obj)
+    names = [name for name, _, _ in _catalogue(root, source)[0]]
+    if value not in names:
+        raise click.BadParameter(f"{value!r} is not a schema — use one of: " + ", ".join(names))
     return value
 
 
 def _complete_name(ctx, param, incomplete):
-    return [n for n in [*_names(), SECTIONS] if n.startswith(incomplete)]
+    return [n for n in _names() if n.startswith(incomplete)]
 
 
 @click.command(name="schema")
@@ -64,54 +67,49 @@ def schema(state, name, out):
     \b
     Examples:
       inbrief schema                       # which schemas exist, for which files
-      inbrief schema texts > texts.schema.json
+      inbrief schema text > text.schema.json
       inbrief schema --out .vscode/schema  # all of them, plus the VS Code setting
     """
-    from ..content.schema import DOCUMENTS, dumps, globs, schemas, write_schemas
+    from ..content.schema import dumps
 
-    source, root = _project(state)
-    patterns = globs(source)
-    if name == SECTIONS:
-        text = dumps(_sections_schema(root, source))
-        if out is None:
-            click.echo(text, nl=False)
-        else:
-            path = Path(out) / f"{SECTIONS}.schema.json"
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-            click.echo(f"wrote {display_path(path)}", err=True)
-        return
-    if out is None and name is not None:
-        click.echo(dumps(schemas()[name]), nl=False)
-        return
-    if out is None:
-        width = max(len(doc.name) for doc in DOCUMENTS) + 2
-        pwidth = max(map(len, patterns.values())) + 2
-        for doc in DOCUMENTS:
-            click.echo(f"{doc.name:<{width}}{patterns[doc.name]:<{pwidth}}{_summary(doc)}")
-        if _of_sections(root):
-            click.echo(f"{SECTIONS:<{width}}{f'data/text/{source}.yaml':<{pwidth}}The source "
-                       "text of this project of sections, with its block kinds")
+    source, root, base = _project(state)
+    documents, make = _catalogue(root, source)
+    if out is None and name is None:
+        width = max(len(n) for n, _, _ in documents) + 2
+        pwidth = max(len(g) for _, g, _ in documents) + 2
+        for n, glob, description in documents:
+            click.echo(f"{n:<{width}}{glob:<{pwidth}}{_summary(description)}")
         click.echo("print one: inbrief schema NAME; write them all: inbrief schema --out DIR",
                    err=True)
         return
+    chosen = {n: s for n, s in make().items() if name in (None, n)}
+    if out is None:
+        click.echo(dumps(chosen[name]), nl=False)
+        return
+    patterns = {n: glob for n, glob, _ in documents}
+    folder = Path(out)
+    folder.mkdir(parents=True, exist_ok=True)
     setting = {}
-    for path in write_schemas(out, only=name):
+    for n, made in chosen.items():
+        path = folder / f"{n}.schema.json"
+        path.write_text(dumps(made), encoding="utf-8", newline="\n")
         click.echo(f"wrote {display_path(path)}", err=True)
         where = path.resolve()  # the setting's paths start from the project folder
-        where = ("./" + where.relative_to(root).as_posix() if where.is_relative_to(root)
+        where = ("./" + where.relative_to(base).as_posix() if where.is_relative_to(base)
                  else where.as_posix())
-        setting[where] = patterns[path.name.removesuffix(".schema.json")]
+        setting[where] = patterns[n]
     click.echo("for VS Code with Red Hat's YAML extension, add to "
-               f"{display_path(root / '.vscode' / 'settings.json')}:", err=True)
+               f"{display_path(base / '.vscode' / 'settings.json')}:", err=True)
     click.echo(json.dumps({"yaml.schemas": setting}, indent=2))
 
 
-def _project(state) -> tuple[str, Path]:
-    """The project's source language and folder; outside a project, English and the cwd
-    (the schemas do not depend on a project, only the file pattern of the source text)."""
+def _project(state) -> tuple[str, Path, Path]:
+    """The project's source language and folder, and the folder the VS Code setting's paths
+    start from. Outside a project: the built-in default project's (what ``inbrief init``
+    starts from), and the current folder."""
     from ..config.loader import load_project
     from ..errors import UserError
+    from ..project.defaults import builtin_root
 
     explicit = state.project_dir if state else None
     try:
@@ -119,8 +117,9 @@ def _project(state) -> tuple[str, Path]:
     except UserError:
         if explicit is not None:  # asked for by name: say what is wrong with it
             raise
-        return "en", Path.cwd().resolve()
-    return project.config.source_language, project.root
+        default = load_project(builtin_root())
+        return default.config.source_language, default.root, Path.cwd().resolve()
+    return project.config.source_language, project.root, project.root
 
 
 def _of_sections(root: Path) -> bool:
@@ -133,6 +132,6 @@ def _of_sections(root: Path) -> bool:
     return isinstance(config, dict) and config.get("content") == "sections"
 
 
-def _summary(doc) -> str:
+def _summary(description: str) -> str:
     """The description up to its first colon or full stop: one line per schema."""
-    return doc.description.split(": ")[0].split(". ")[0]
+    return description.split(": ")[0].split(". ")[0]

@@ -1,10 +1,12 @@
-"""JSON Schemas of the configuration and content files, for editors.
+"""JSON Schemas of the configuration and content files of a classic project, for editors.
 
 The pydantic models stay the single source of truth: these schemas are
-generated from them, and a test checks that the copies under docs/schema/
-match. Regenerate them with::
+generated from them. Write them into a folder with::
 
-    python -m inbrief.content.schema docs/schema
+    python -m inbrief.content.schema FOLDER
+
+A project of sections has its own (``blocks.schema_json.project_schemas``); the
+copies under docs/schema/ are the default project's: ``inbrief schema --out docs/schema``.
 
 The schemas help an editor complete keys and flag mistakes while typing;
 ``inbrief check`` remains the authority (it also checks placeholders and the
@@ -75,21 +77,23 @@ def schema_id(name: str) -> str:
 
 def schemas() -> dict[str, dict]:
     """JSON Schemas (draft 2020-12) by document name, in the order of DOCUMENTS."""
-    out: dict[str, dict] = {}
-    for doc in DOCUMENTS:
-        generated = _close_maps(doc.model.model_json_schema())
-        if doc.partial:
-            generated = _optional(generated)
-        generated.pop("title", None)
-        generated.pop("description", None)
-        schema = {"$schema": DIALECT, "$id": schema_id(doc.name), "title": doc.title,
-                  "description": doc.description, **generated}
-        open_objects = _open_objects(schema)
-        if open_objects:  # the models forbid unknown keys; so must the schema
-            raise RuntimeError(f"{doc.name}: objects without additionalProperties: false: "
-                               + ", ".join(open_objects))
-        out[doc.name] = schema
-    return out
+    return {doc.name: document_schema(doc) for doc in DOCUMENTS}
+
+
+def document_schema(doc: Document) -> dict:
+    """The JSON Schema of one document, from its model."""
+    generated = _close_maps(doc.model.model_json_schema())
+    if doc.partial:
+        generated = _optional(generated)
+    generated.pop("title", None)
+    generated.pop("description", None)
+    schema = {"$schema": DIALECT, "$id": schema_id(doc.name), "title": doc.title,
+              "description": doc.description, **generated}
+    open_objects = _open_objects(schema)
+    if open_objects:  # the models forbid unknown keys; so must the schema
+        raise RuntimeError(f"{doc.name}: objects without additionalProperties: false: "
+                           + ", ".join(open_objects))
+    return schema
 
 
 def _close_maps(node: Any) -> Any:

@@ -1,0 +1,80 @@
+"""Two projects side by side, measured as users run them: cold processes, alternated rounds.
+
+    .venv/bin/python bench/ab.py A_DIR B_DIR [--rounds 5]
+
+Used to compare a project before and after a change of its content model (for the default
+project: tests/fixtures/classic against the repository root). Each round runs every
+measure on A then on B, so drift of the machine falls on both; the table gives medians and
+the ratio B/A.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+MEASURES = {
+    "cold single target (en factsheet, --force --jobs 1)":
+        ["--lang", "en", "--layout", "factsheet", "--audience", "general", "--force", "--jobs", "1"],
+    "cold single target (en brief, --force --jobs 1)":
+        ["--lang", "en", "--layout", "brief", "--audience", "general", "--force", "--jobs", "1"],
+    "English matrix (16 PDFs, --force --jobs 1)": ["--lang", "en", "--force", "--jobs", "1"],
+    "full matrix (80 PDFs, --force --jobs 2)": ["--force", "--jobs", "2"],
+    "no-op full build": ["--jobs", "2"],
+}
+
+
+def run(project: Path, out: Path, args: list[str]) -> tuple[float, int]:
+    """Wall seconds and peak RSS (MB, the largest of the process tree's children)."""
+    cmd = [sys.executable, "-m", "inbrief", "--project", str(project), "build", "--out",
+           str(out), *args]
+    started = time.perf_counter()
+    done = subprocess.run(["/usr/bin/time", "-f", "%M", *cmd], capture_output=True, text=True,
+                          env={**os.environ, "CI": "true"})
+    wall = time.perf_counter() - started
+    if done.returncode != 0:
+        sys.exit(f"{' '.join(cmd)} failed:\n{done.stdout}{done.stderr}")
+    rss = int(re.findall(r"^(\d+)$", done.stderr, re.M)[-1]) // 1024
+    return wall, rss
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("a", type=Path)
+    ap.add_argument("b", type=Path)
+    ap.add_argument("--rounds", type=int, default=5)
+    opts = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        projects = {}
+        for name, src in (("A", opts.a), ("B", opts.b)):
+            projects[name] = Path(tmp) / name
+            shutil.copytree(src, projects[name], ignore=shutil.ignore_patterns("output"))
+            run(projects[name], Path(tmp) / f"out-{name}", ["--jobs", "2"])  # seed the output
+        times = {(m, n): [] for m in MEASURES for n in projects}
+        rss = {n: 0 for n in projects}
+        for r in range(opts.rounds):
+            for measure, args in MEASURES.items():
+                for name, project in projects.items():
+                    wall, peak = run(project, Path(tmp) / f"out-{name}", args)
+                    times[(measure, name)].append(wall)
+                    rss[name] = max(rss[name], peak)
+            print(f"round {r + 1}/{opts.rounds} done", file=sys.stderr, flush=True)
+    print(f"A = {opts.a}\nB = {opts.b}\nmedians of {opts.rounds}, alternated\n")
+    print(f"| measure | A | B | B/A |\n|---|---|---|---|")
+    for measure in MEASURES:
+        a, b = (statistics.median(times[(measure, n)]) for n in ("A", "B"))
+        print(f"| {measure} | {a:.2f} s | {b:.2f} s | {b / a:.2f} |")
+    print(f"| peak RSS of a build process | {rss['A']} MB | {rss['B']} MB | "
+          f"{rss['B'] / rss['A']:.2f} |")
+
+
+if __name__ == "__main__":
+    main()
