@@ -97,7 +97,7 @@ def _section(src: Source, sid: Any, value: Any, registry: Registry, ids: list):
                                   "and its blocks", "e.g. heading: …, then one key per block",
                                   key=True)], {(sid,)}
     view = Source(src.path, {sid: {k: v for k, v in value.items() if k in SECTION_KEYS}},
-                  src.values, src.keys)
+                  src.values, src.keys, src.origin)
     head, problems = validate(_Head, view, (sid,))
     if head and head.beside is not None and (head.beside == sid or head.beside not in ids):
         problems.append(src.problem((sid, "beside"), f"'{sid}.beside': unknown section "
@@ -144,8 +144,10 @@ def _block(src: Source, sid: str, bid: Any, raw: Any, registry: Registry):
     if kind is None:  # its schema.yaml has problems, reported there
         return None, []
     fields = {k: v for k, v in raw.items() if k != "type"}
+    # The view keeps the origins: a text laid over from a translation or an audience's file
+    # is located in that file, not in the source.
     data, problems = validate(kind.model, Source(src.path, {sid: {bid: fields}}, src.values,
-                                                 src.keys), loc)
+                                                 src.keys, src.origin), loc)
     if data is None:
         return None, problems
     return Block(bid, kind_name, data, fields), []
