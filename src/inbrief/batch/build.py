@@ -116,6 +116,27 @@ class Prepared:
     """Targets whose templates failed (a broken audience override, say): the rest go on."""
 
 
+def _with_link_warnings(content):
+    """A project of sections: the links of its rich texts that are shown as text, located in
+    the file that holds each (the classic loader does the same for its texts)."""
+    import dataclasses
+
+    from ..blocks.paths import get
+    from ..render.rich import refused_links
+
+    found = []
+    for path in content.rich:
+        text, key = get(content.texts, path), ".".join(map(str, path))
+        for url in refused_links(text) if isinstance(text, str) else ():
+            where, line, col = content.origins.get(key, ("<text>", None, None))
+            found.append(Problem(where, line, col,
+                                 f"{content.lang}: '{key}' links to '{url}', which is shown as "
+                                 "text: only http(s) and mailto links are made",
+                                 "use a full https:// address, or remove the link"))
+    return dataclasses.replace(content, warnings=content.warnings + tuple(found)) if found \
+        else content
+
+
 def prepare(project: Project, opts: Options, *, partial: bool = False) -> Prepared:
     """Stages 1 and 2; raises ContentError with every problem found.
 
@@ -140,6 +161,8 @@ def prepare(project: Project, opts: Options, *, partial: bool = False) -> Prepar
             problems += exc.problems
     if problems:
         raise ContentError(problems)
+    if sections:
+        contents = {key: _with_link_warnings(c) for key, c in contents.items()}
     if opts.strict:
         warned = sorted({w for c in contents.values() for w in c.warnings})
         if warned:

@@ -17,11 +17,11 @@ from ..content.yamlsrc import Source, load as load_yaml
 from ..errors import ContentError, Problem
 from .audience import apply_audience, load_audience, overlay_file
 from .references import check_references
-from .compile import text_paths
+from .compile import text_paths, values_of
 from .data import Fields, plain
 from .facts import Facts
 from .paths import get, put
-from .reserved import ReservedText, reserved_text_paths
+from .reserved import ReservedText, kind_labels, missing_kind_words, reserved_text_paths
 from .registry import Registry, load_registry
 from .sections import Section, validate_sections
 from .translation import validate_translation
@@ -67,6 +67,8 @@ class BlockContent:
     """The text file as shown in ``lang`` (translations laid over the source): glyph checks."""
     slots: dict = field(default_factory=dict)
     """The audience's own slots, by layout, over inbrief.yaml's."""
+    rich: tuple = ()
+    """Key paths of the rich texts (Markdown): the renderer checks their links."""
 
 
 def load_block_content(root: Path, data_dir: Path, lang: str, source_lang: str,
@@ -75,6 +77,8 @@ def load_block_content(root: Path, data_dir: Path, lang: str, source_lang: str,
 
     problems: list[Problem] = []
     registry, more = load_registry(root, audience)
+    problems += more
+    kind_words, more = kind_labels(registry)
     problems += more
     facts_src, more = load_yaml(data_dir / "facts.yaml", root)
     problems += more
@@ -87,7 +91,7 @@ def load_block_content(root: Path, data_dir: Path, lang: str, source_lang: str,
     problems += more
     spec, more = load_audience(data_dir, audience)
     problems += more
-    if src is None or problems:
+    if src is None:  # every other problem above leaves something to check: go on
         raise ContentError(problems)
     src, more = apply_audience(src, data_dir, audience, source_lang, root)
     problems += more
@@ -121,15 +125,16 @@ def load_block_content(root: Path, data_dir: Path, lang: str, source_lang: str,
         for path, keys in sorted(by_file.items()):
             warnings += [_stale(tr, lang, p, source_lang)
                          for p in fingerprints.stale_keys(path, leaves, keys)]
-        origins = {_dotted(p): (str((tr if p in translated else src).path),
+        origins = {_dotted(p): (str((tr if p in translated else src).path_of(p)),
                                 *(tr if p in translated else src).position(p)) for p in paths}
-    else:
-        origins = {_dotted(p): (str(src.path), *src.position(p)) for p in paths}
+    else:  # an audience's text is located in the audience's file (path_of), not the source
+        origins = {_dotted(p): (str(src.path_of(p)), *src.position(p)) for p in paths}
     # A problem in a translated text is located in the translation that holds it.
     shown = Source(src.path, data, {**src.values, **{p: tr.values[p] for p in translated
                                                      if p in tr.values}}, src.keys,
                    {**src.origin, **{p: tr.path_of(p) for p in translated}})
-    words, more = ReservedText.load(shown, lang, _kind_labels(registry))
+    words, more = ReservedText.load(shown, lang, kind_words,
+                                    facts.key_figures if facts is not None else None)
     problems += more
     final, more = validate_sections(shown, registry) if lang != source_lang else (sections, [])
     problems += more
@@ -139,25 +144,18 @@ def load_block_content(root: Path, data_dir: Path, lang: str, source_lang: str,
     if problems:
         raise ContentError(problems)
     order = spec.order(list(final.sections), src)
+    used = {b.kind for sid in order for b in final.sections[sid].blocks.values()}
+    warnings += missing_kind_words(registry, kind_words, lang, used)
     kinds = {k.name: KindFiles(k.name, k.short is not None, k.css)
              for k in registry.kinds.values()}
     return BlockContent(lang=lang, audience=audience, facts=facts, words=words,
                         sections=[_plain(final.sections[s]) for s in order], kinds=kinds,
                         warnings=tuple(warnings), origins=origins, texts=data,
-                        slots={k: dict(v) for k, v in spec.spec.slots.items()})
-
-
-def _kind_labels(registry: Registry) -> dict[str, dict[str, dict[str, str]]]:
-    """Each kind's ``labels.yaml``: its words per language ({en: {due: Due}, fr: …})."""
-    import yaml
-
-    out = {}
-    for kind in registry.kinds.values():
-        if kind.labels is not None:
-            data = yaml.safe_load(kind.labels.read_text(encoding="utf-8")) or {}
-            out[kind.name] = {lang: {str(k): str(v) for k, v in words.items()}
-                              for lang, words in data.items() if isinstance(words, dict)}
-    return out
+                        slots={k: dict(v) for k, v in spec.spec.slots.items()},
+                        rich=tuple((sid, b.id, *p) for sid in order
+                                   for b in final.sections[sid].blocks.values()
+                                   for p, _ in values_of(registry.kinds[b.kind], b.raw,
+                                                         {"rich text"})))
 
 
 def _plain(section: Section) -> PlainSection:
