@@ -207,6 +207,52 @@ def test_a_translations_own_words_hold_only_the_sources_texts(blank):
     assert not [line for line in lines if line.startswith("data/text/en.yaml")], lines
 
 
+def test_an_audiences_slots_and_sections_are_checked_with_every_other_problem(blank):
+    spec = write(blank, "data/audiences/short.yaml", """\
+        description: Readers in a hurry.
+        foo:
+        sections: [about, abuot]
+        slots:
+          brief: {bdy: [about], cover: }
+          factshet: {}
+          booklet: {none: [about], flap: [abot]}
+          leaflet: {body: [about]}
+        """)
+    en = append(blank, "data/text/en.yaml", "more:\n  extra: {type: text, paragraph: [x]}\n")
+    lines = check(blank)
+    for path, needle, message in (
+            (spec, "foo", "unknown key 'foo' — allowed keys here: description, sections, slots"),
+            (spec, "abuot", "audience 'short': unknown section 'abuot' — did you mean 'about'?"),
+            (spec, "bdy", "audience 'short': layout 'brief' has no slot 'bdy' — did you mean "
+                          "'body'? 'body' takes every section no other slot holds"),
+            (spec, "cover: }", "'slots.brief.cover': input should be a valid list"),
+            (spec, "factshet", "audience 'short': unknown layout 'factshet' — did you mean "
+                               "'factsheet'?"),
+            (spec, "flap", "audience 'short': layout 'booklet' has no slot 'flap' — its template "
+                           "shows: back, cover, figures, none"),
+            (spec, "abot", "audience 'short': unknown section 'abot' — did you mean 'about'?"),
+            (spec, "body", "audience 'short': 'leaflet': the slot 'body' cannot be mapped"),
+            (en, "paragraph: [x]", "unknown key 'paragraph' — did you mean 'paragraphs'?")):
+        where = at(path, needle, col=needle != "cover: }")
+        assert any(line.startswith(where) and f": {message}" in line for line in lines), \
+            (needle, lines)
+
+
+def test_the_configs_slots_are_checked_against_the_layouts_templates(blank):
+    config = blank / "inbrief.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "    pages: {min: 1, max: 2}\n",
+        "    pages: {min: 1, max: 2}\n    slots: {cover: [covr], flap: [about]}\n", 1).replace(
+        "    pages: {min: 2, max: 2}\n",
+        "    pages: {min: 2, max: 2}\n    slots: {flap: [about]}\n", 1), encoding="utf-8")
+    lines = check(blank)
+    assert lines[:2] == [
+        f"{at(config, 'covr')}: unknown section 'covr' — known sections: about",
+        f"{at(config, 'flap')}: layout 'brief' has no slot 'flap' — its template shows: back, "
+        "cover, figures, none"], lines  # the leaflet's flap is a slot of its template
+    assert len(lines) == 2, lines
+
+
 def test_a_link_shown_as_text_is_a_warning_in_the_file_that_holds_it(blank):
     en = append(blank, "data/text/en.yaml", "more:\n  note:\n    type: text\n"
                 "    paragraphs: ['See [this](javascript:alert).', 'And [that](https://x.org).']\n")

@@ -28,6 +28,7 @@ from ..pdf.fonts import Face, fingerprint as font_fingerprint, resolve_faces
 from ..project.defaults import builtin_root
 from ..render.context import text_direction
 from ..blocks.load import load_block_content
+from ..render.slots import check_config_slots, layout_slots
 from ..render.blocks_doc import load_block_design, render_block_document
 from ..render.document import Design, Rendered, load_design, render_document
 from . import copyfit, inputs, manifest
@@ -148,12 +149,19 @@ def prepare(project: Project, opts: Options, *, partial: bool = False) -> Prepar
     contents: Contents = {}
     problems: list[Problem] = []
     sections = project.config.content == "sections"
+    designs: dict[str, Design] = {}
+    slots: dict[str, dict] = {}
+    if sections:
+        problems += check_config_slots(project)
+        for audience in sorted({t.audience for t in targets}):
+            designs[audience] = load_block_design(project, audience)
+            slots[audience] = layout_slots(project, designs[audience].env)
     for lang, audience in sorted({(t.lang, t.audience) for t in targets}):
         try:
             if sections:
                 contents[(lang, audience)] = load_block_content(
                     project.root, project.data_dir, lang, project.config.source_language,
-                    audience)
+                    audience, slots[audience])
             else:
                 contents[(lang, audience)] = load_content(
                     project.data_dir, lang, project.config.source_language, audience)
@@ -175,7 +183,6 @@ def prepare(project: Project, opts: Options, *, partial: bool = False) -> Prepar
         raise ContentError(problems)
     rendered: dict[Target, Rendered] = {}
     failed: dict[Target, list[Problem]] = {}
-    designs: dict[str, Design] = {}
     for t in targets:
         try:
             if t.audience not in designs:

@@ -12,6 +12,7 @@ import copy
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..content import RESERVED
 from ..content.validate import validate
 from ..content.yamlsrc import Source, load as load_yaml
 from ..errors import ContentError, Problem
@@ -72,7 +73,9 @@ class BlockContent:
 
 
 def load_block_content(root: Path, data_dir: Path, lang: str, source_lang: str,
-                       audience: str = "general") -> BlockContent:
+                       audience: str = "general",
+                       layouts: dict[str, frozenset[str]] | None = None) -> BlockContent:
+    """``layouts``: each layout's slots, to check the audience's own map of them."""
     from ..i18n import fingerprints
 
     problems: list[Problem] = []
@@ -97,6 +100,7 @@ def load_block_content(root: Path, data_dir: Path, lang: str, source_lang: str,
     problems += more
     sections, more = validate_sections(src, registry)
     problems += more
+    problems += spec.check(section_ids(src.data), layouts)
     paths = reserved_text_paths(src) + [
         p for s in sections.sections.values() for p in _section_paths(s, registry)]
     data, warnings, origins = copy.deepcopy(src.data), [], {}
@@ -140,9 +144,6 @@ def load_block_content(root: Path, data_dir: Path, lang: str, source_lang: str,
     problems += more
     if problems:
         raise ContentError(problems)
-    problems += spec.check(list(final.sections))
-    if problems:
-        raise ContentError(problems)
     order = spec.order(list(final.sections), src)
     used = {b.kind for sid in order for b in final.sections[sid].blocks.values()}
     warnings += missing_kind_words(registry, kind_words, lang, used)
@@ -156,6 +157,12 @@ def load_block_content(root: Path, data_dir: Path, lang: str, source_lang: str,
                                    for b in final.sections[sid].blocks.values()
                                    for p, _ in values_of(registry.kinds[b.kind], b.raw,
                                                          {"rich text"})))
+
+
+def section_ids(data) -> list[str]:
+    """Every section id a text file has, valid or not (a broken one is reported once, as
+    itself, not again as unknown wherever it is named)."""
+    return [k for k in data if k not in RESERVED] if isinstance(data, dict) else []
 
 
 def _plain(section: Section) -> PlainSection:
