@@ -24,29 +24,22 @@ def _names() -> list[str]:
 
 SECTIONS = "text"
 """A project of sections: its source text file's schema, made from its block kinds."""
-
-
-def _sections_schema(root: Path, source: str) -> dict:
-    from ..blocks import load_registry, source_schema
-    from ..errors import ContentError
-
-    registry, problems = load_registry(root)
-    if problems:
-        raise ContentError(problems)
-    return source_schema(registry, f"data/text/{source}.yaml")
+SECTIONS_NAMES = ("inbrief", "facts", "audience", SECTIONS)
+"""The schemas of a project of sections' files (its facts and audiences have models of
+their own; its translations have no schema: they hold texts at the source's keys)."""
 
 
 def _check_name(ctx, param, value):
-    if value == SECTIONS and _of_sections(_project(ctx.obj)[1]):
+    if value is None:
         return value
-    if value is not None and value not in _names():
-        raise click.BadParameter(f"{value!r} is not a schema — use one of: "
-                                 + ", ".join(_names()))
+    names = SECTIONS_NAMES if _of_sections(_project(ctx.obj)[1]) else _names()
+    if value not in names:
+        raise click.BadParameter(f"{value!r} is not a schema — use one of: " + ", ".join(names))
     return value
 
 
 def _complete_name(ctx, param, incomplete):
-    return [n for n in [*_names(), SECTIONS] if n.startswith(incomplete)]
+    return [n for n in dict.fromkeys([*_names(), SECTIONS]) if n.startswith(incomplete)]
 
 
 @click.command(name="schema")
@@ -70,17 +63,10 @@ def schema(state, name, out):
     from ..content.schema import DOCUMENTS, dumps, globs, schemas, write_schemas
 
     source, root = _project(state)
-    patterns = globs(source)
-    if name == SECTIONS:
-        text = dumps(_sections_schema(root, source))
-        if out is None:
-            click.echo(text, nl=False)
-        else:
-            path = Path(out) / f"{SECTIONS}.schema.json"
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-            click.echo(f"wrote {display_path(path)}", err=True)
+    if _of_sections(root):
+        _sections(root, source, name, out)
         return
+    patterns = globs(source)
     if out is None and name is not None:
         click.echo(dumps(schemas()[name]), nl=False)
         return
@@ -89,22 +75,54 @@ def schema(state, name, out):
         pwidth = max(map(len, patterns.values())) + 2
         for doc in DOCUMENTS:
             click.echo(f"{doc.name:<{width}}{patterns[doc.name]:<{pwidth}}{_summary(doc)}")
-        if _of_sections(root):
-            click.echo(f"{SECTIONS:<{width}}{f'data/text/{source}.yaml':<{pwidth}}The source "
-                       "text of this project of sections, with its block kinds")
         click.echo("print one: inbrief schema NAME; write them all: inbrief schema --out DIR",
                    err=True)
         return
+    _setting(root, {path: patterns[path.name.removesuffix(".schema.json")]
+                    for path in write_schemas(out, only=name)})
+
+
+def _setting(root: Path, written: dict[Path, str]) -> None:
+    """Say what was written, and print the VS Code setting that maps each file to its schema."""
     setting = {}
-    for path in write_schemas(out, only=name):
+    for path, glob in written.items():
         click.echo(f"wrote {display_path(path)}", err=True)
         where = path.resolve()  # the setting's paths start from the project folder
         where = ("./" + where.relative_to(root).as_posix() if where.is_relative_to(root)
                  else where.as_posix())
-        setting[where] = patterns[path.name.removesuffix(".schema.json")]
+        setting[where] = glob
     click.echo("for VS Code with Red Hat's YAML extension, add to "
                f"{display_path(root / '.vscode' / 'settings.json')}:", err=True)
     click.echo(json.dumps({"yaml.schemas": setting}, indent=2))
+
+
+def _sections(root: Path, source: str, name: str | None, out: Path | None) -> None:
+    """``inbrief schema`` in a project of sections: its own files' schemas, the source text's
+    composed from the project's kinds."""
+    from ..blocks.schema_json import kinds_line, project_schemas
+    from ..content.schema import dumps
+
+    docs = {d.name: d for d in project_schemas(root, source)}
+    if out is None and name is not None:
+        click.echo(dumps(docs[name].schema), nl=False)
+        return
+    if out is None:
+        width = max(map(len, docs)) + 2
+        pwidth = max(len(d.glob) for d in docs.values()) + 2
+        for d in docs.values():
+            click.echo(f"{d.name:<{width}}{d.glob:<{pwidth}}{d.summary}")
+        click.echo(kinds_line(root))
+        click.echo("print one: inbrief schema NAME; write them all: inbrief schema --out DIR",
+                   err=True)
+        return
+    written = {}
+    for d in docs.values():
+        if name is None or d.name == name:
+            path = Path(out) / f"{d.name}.schema.json"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(dumps(d.schema), encoding="utf-8", newline="\n")
+            written[path] = d.glob
+    _setting(root, written)
 
 
 def _project(state) -> tuple[str, Path]:

@@ -75,21 +75,23 @@ def schema_id(name: str) -> str:
 
 def schemas() -> dict[str, dict]:
     """JSON Schemas (draft 2020-12) by document name, in the order of DOCUMENTS."""
-    out: dict[str, dict] = {}
-    for doc in DOCUMENTS:
-        generated = _close_maps(doc.model.model_json_schema())
-        if doc.partial:
-            generated = _optional(generated)
-        generated.pop("title", None)
-        generated.pop("description", None)
-        schema = {"$schema": DIALECT, "$id": schema_id(doc.name), "title": doc.title,
-                  "description": doc.description, **generated}
-        open_objects = _open_objects(schema)
-        if open_objects:  # the models forbid unknown keys; so must the schema
-            raise RuntimeError(f"{doc.name}: objects without additionalProperties: false: "
-                               + ", ".join(open_objects))
-        out[doc.name] = schema
-    return out
+    return {doc.name: model_schema(doc) for doc in DOCUMENTS}
+
+
+def model_schema(doc: Document) -> dict:
+    """The JSON Schema of one document, made from its model."""
+    generated = _close_maps(doc.model.model_json_schema())
+    if doc.partial:
+        generated = _optional(generated)
+    generated.pop("title", None)
+    generated.pop("description", None)
+    schema = {"$schema": DIALECT, "$id": schema_id(doc.name), "title": doc.title,
+              "description": doc.description, **generated}
+    open_objects = _open_objects(schema)
+    if open_objects:  # the models forbid unknown keys; so must the schema
+        raise RuntimeError(f"{doc.name}: objects without additionalProperties: false: "
+                           + ", ".join(open_objects))
+    return schema
 
 
 def _close_maps(node: Any) -> Any:

@@ -76,14 +76,16 @@ def _editor_support(target: Path) -> list[Path]:
 
 
 def _sections_schema(target: Path, source: str) -> tuple[list[Path], dict[str, str]]:
-    """A project of sections: its source file's schema, made from the kinds it can use."""
-    import json
+    """A project of sections: its files' schemas, the source text's made from the kinds it can
+    use (what `inbrief schema --out schema` writes)."""
+    from ..blocks.schema_json import project_schemas
+    from ..content.schema import dumps
 
-    from ..blocks import load_registry, source_schema
-
-    registry, _problems = load_registry(target)
-    path = target / "schema" / "text.schema.json"
-    path.parent.mkdir(exist_ok=True)
-    path.write_text(json.dumps(source_schema(registry, f"data/text/{source}.yaml"), indent=1,
-                               ensure_ascii=False) + "\n", encoding="utf-8")
-    return [path], {"text": f"data/text/{source}.yaml"}
+    written, patterns = [], {}
+    (target / "schema").mkdir(exist_ok=True)
+    for doc in project_schemas(target, source):
+        path = target / "schema" / f"{doc.name}.schema.json"
+        path.write_text(dumps(doc.schema), encoding="utf-8", newline="\n")
+        written.append(path)
+        patterns[doc.name] = doc.glob
+    return written, patterns
