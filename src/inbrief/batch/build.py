@@ -28,6 +28,7 @@ from ..pdf.fonts import Face, fingerprint as font_fingerprint, resolve_faces
 from ..project.defaults import builtin_root
 from ..render.context import text_direction
 from ..blocks.load import load_block_content
+from ..render.slots import check_config_slots, layout_slots
 from ..render.blocks_doc import load_block_design, render_block_document
 from ..render.document import Design, Rendered, load_design, render_document
 from . import copyfit, inputs, manifest
@@ -116,6 +117,27 @@ class Prepared:
     """Targets whose templates failed (a broken audience override, say): the rest go on."""
 
 
+def _with_link_warnings(content):
+    """A project of sections: the links of its rich texts that are shown as text, located in
+    the file that holds each (the classic loader does the same for its texts)."""
+    import dataclasses
+
+    from ..blocks.paths import get
+    from ..render.rich import refused_links
+
+    found = []
+    for path in content.rich:
+        text, key = get(content.texts, path), ".".join(map(str, path))
+        for url in refused_links(text) if isinstance(text, str) else ():
+            where, line, col = content.origins.get(key, ("<text>", None, None))
+            found.append(Problem(where, line, col,
+                                 f"{content.lang}: '{key}' links to '{url}', which is shown as "
+                                 "text: only http(s) and mailto links are made",
+                                 "use a full https:// address, or remove the link"))
+    return dataclasses.replace(content, warnings=content.warnings + tuple(found)) if found \
+        else content
+
+
 def prepare(project: Project, opts: Options, *, partial: bool = False) -> Prepared:
     """Stages 1 and 2; raises ContentError with every problem found.
 
@@ -127,12 +149,19 @@ def prepare(project: Project, opts: Options, *, partial: bool = False) -> Prepar
     contents: Contents = {}
     problems: list[Problem] = []
     sections = project.config.content == "sections"
+    designs: dict[str, Design] = {}
+    slots: dict[str, dict] = {}
+    if sections:
+        problems += check_config_slots(project)
+        for audience in sorted({t.audience for t in targets}):
+            designs[audience] = load_block_design(project, audience)
+            slots[audience] = layout_slots(project, designs[audience].env)
     for lang, audience in sorted({(t.lang, t.audience) for t in targets}):
         try:
             if sections:
                 contents[(lang, audience)] = load_block_content(
                     project.root, project.data_dir, lang, project.config.source_language,
-                    audience)
+                    audience, slots[audience])
             else:
                 contents[(lang, audience)] = load_content(
                     project.data_dir, lang, project.config.source_language, audience)
@@ -140,6 +169,8 @@ def prepare(project: Project, opts: Options, *, partial: bool = False) -> Prepar
             problems += exc.problems
     if problems:
         raise ContentError(problems)
+    if sections:
+        contents = {key: _with_link_warnings(c) for key, c in contents.items()}
     if opts.strict:
         warned = sorted({w for c in contents.values() for w in c.warnings})
         if warned:
@@ -152,7 +183,6 @@ def prepare(project: Project, opts: Options, *, partial: bool = False) -> Prepar
         raise ContentError(problems)
     rendered: dict[Target, Rendered] = {}
     failed: dict[Target, list[Problem]] = {}
-    designs: dict[str, Design] = {}
     for t in targets:
         try:
             if t.audience not in designs:

@@ -11,12 +11,14 @@ import copy
 from dataclasses import dataclass
 from pathlib import Path
 
+from pydantic import TypeAdapter, ValidationError
 
 from ..content.base import Ident, Strict, Text
 from ..content.validate import did_you_mean, validate
 from ..content.yamlsrc import Source, load as load_yaml
 from ..errors import Problem
 from .paths import has, is_scalar, merge
+from .slots import check_slot_map
 
 
 class AudienceSpec(Strict):
@@ -40,17 +42,28 @@ class Audience:
             return known
         return [s for s in self.spec.sections if s in known]
 
-    def check(self, known: list[str]) -> list[Problem]:
+    def check(self, known: list[str],
+              layouts: dict[str, frozenset[str]] | None = None) -> list[Problem]:
+        """Every section id of the spec among ``known``; with ``layouts`` (each layout's
+        slots), its layouts and slots among them too."""
+        if self.source is None:
+            return []
+        who = f"audience '{self.name}': "
         problems = []
-        places = [(("sections", i), sid) for i, sid in enumerate(self.spec.sections or [])]
-        places += [(("slots", layout, slot, i), sid)
-                   for layout, slots in self.spec.slots.items()
-                   for slot, ids in slots.items() for i, sid in enumerate(ids)]
-        for loc, sid in places:
+        for i, sid in enumerate(self.spec.sections or []):
             if sid not in known:
                 problems.append(self.source.problem(
-                    loc, f"audience '{self.name}': unknown section '{sid}'",
+                    ("sections", i), f"{who}unknown section '{sid}'",
                     did_you_mean(sid, known) or "known sections: " + ", ".join(known)))
+        for layout, mapping in self.spec.slots.items():
+            if layouts is not None and layout not in layouts:
+                problems.append(self.source.problem(
+                    ("slots", layout), f"{who}unknown layout '{layout}'",
+                    did_you_mean(layout, layouts) or "layouts: " + ", ".join(layouts), key=True))
+                continue
+            slots = layouts[layout] if layouts is not None else frozenset(mapping) | {"body"}
+            problems += check_slot_map(self.source, ("slots", layout), layout, mapping, slots,
+                                       known, who)
         return problems
 
 
@@ -67,7 +80,33 @@ def load_audience(data_dir: Path, name: str) -> tuple[Audience, list[Problem]]:
     if src is None:
         return Audience(name, AudienceSpec(), None), problems
     spec, more = validate(AudienceSpec, src)
-    return Audience(name, spec or AudienceSpec(), src), problems + more
+    if spec is None:  # keep the parts that are right: their section ids are checked too
+        spec = _salvage(src.data)
+    return Audience(name, spec, src), problems + more
+
+
+def _salvage(data) -> AudienceSpec:
+    """The valid parts of a spec with problems, slot by slot."""
+    ids = TypeAdapter(list[Ident])
+    data = data if isinstance(data, dict) else {}
+    parts: dict = {}
+    try:
+        parts["sections"] = ids.validate_python(data.get("sections"))
+    except ValidationError:
+        pass
+    slots = data.get("slots")
+    if isinstance(slots, dict):
+        parts["slots"] = {}
+        for layout, mapping in slots.items():
+            if not isinstance(layout, str) or not isinstance(mapping, dict):
+                continue
+            parts["slots"][layout] = {}
+            for slot, value in mapping.items():
+                try:
+                    parts["slots"][layout][str(slot)] = ids.validate_python(value)
+                except ValidationError:
+                    pass
+    return AudienceSpec.model_construct(**parts)
 
 
 def overlay_file(base: Source, path: Path, root: Path) -> tuple[Source, list[Problem]]:

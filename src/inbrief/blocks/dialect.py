@@ -96,6 +96,10 @@ def parse_schema(path: Path, root: Path | None = None) -> tuple[Schema | None, l
     if "fields" not in data:
         problems.append(src.problem((), "required key 'fields' is missing",
                                     "add 'fields:', a mapping of field names to types"))
+    if "fields" in data and data["fields"] is None:
+        problems.append(src.problem(("fields",), "'fields' is empty",
+                                    "list the kind's fields, or write 'fields: {}' for a kind "
+                                    "without any", key=True))
     fields = _fields(src, data.get("fields") or {}, ("fields",), problems)
     text = description.strip() if isinstance(description, str) else ""
     return Schema(path=path, description=text, fields=fields, source=src), problems

@@ -12,16 +12,17 @@ import copy
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..content import RESERVED
 from ..content.validate import validate
 from ..content.yamlsrc import Source, load as load_yaml
 from ..errors import ContentError, Problem
 from .audience import apply_audience, load_audience, overlay_file
 from .references import check_references
-from .compile import text_paths
+from .compile import text_paths, values_of
 from .data import Fields, plain
 from .facts import Facts, check_sources
 from .paths import get, put
-from .reserved import ReservedText, reserved_text_paths
+from .reserved import ReservedText, kind_labels, missing_kind_words, reserved_text_paths
 from .registry import Registry, load_registry
 from .sections import Section, validate_sections
 from .translation import validate_translation
@@ -67,16 +68,22 @@ class BlockContent:
     """The text file as shown in ``lang`` (translations laid over the source): glyph checks."""
     slots: dict = field(default_factory=dict)
     """The audience's own slots, by layout, over inbrief.yaml's."""
+    rich: tuple = ()
+    """Key paths of the rich texts (Markdown): the renderer checks their links."""
 
 
 def load_block_content(root: Path, data_dir: Path, lang: str, source_lang: str,
-                       audience: str = "general") -> BlockContent:
+                       audience: str = "general",
+                       layouts: dict[str, frozenset[str]] | None = None) -> BlockContent:
+    """``layouts``: each layout's slots, to check the audience's own map of them."""
     from ..i18n import fingerprints
 
     problems: list[Problem] = []
     registry, more = load_registry(root, audience)
     problems += more
     broken_kinds = bool(problems)
+    kind_words, more = kind_labels(registry)
+    problems += more
     facts_src, more = load_yaml(data_dir / "facts.yaml", root)
     problems += more
     facts = None
@@ -96,6 +103,7 @@ def load_block_content(root: Path, data_dir: Path, lang: str, source_lang: str,
     problems += more
     sections, more = validate_sections(src, registry)
     problems += more
+    problems += spec.check(section_ids(src.data), layouts)
     paths = reserved_text_paths(src) + [
         p for s in sections.sections.values() for p in _section_paths(s, registry)]
     data, warnings, origins = copy.deepcopy(src.data), [], {}
@@ -124,59 +132,40 @@ def load_block_content(root: Path, data_dir: Path, lang: str, source_lang: str,
         for path, keys in sorted(by_file.items()):
             warnings += [_stale(tr, lang, p, source_lang)
                          for p in fingerprints.stale_keys(path, leaves, keys)]
-        origins = {_dotted(p): (str((tr if p in translated else src).path),
+        origins = {_dotted(p): (str((tr if p in translated else src).path_of(p)),
                                 *(tr if p in translated else src).position(p)) for p in paths}
-    else:
-        origins = {_dotted(p): (str(src.path), *src.position(p)) for p in paths}
+    else:  # an audience's text is located in the audience's file (path_of), not the source
+        origins = {_dotted(p): (str(src.path_of(p)), *src.position(p)) for p in paths}
     # A problem in a translated text is located in the translation that holds it.
     shown = Source(src.path, data, {**src.values, **{p: tr.values[p] for p in translated
                                                      if p in tr.values}}, src.keys,
                    {**src.origin, **{p: tr.path_of(p) for p in translated}})
-    warnings += _link_warnings(shown, paths, lang)
-    words, more = ReservedText.load(shown, lang, _kind_labels(registry))
+    words, more = ReservedText.load(shown, lang, kind_words,
+                                    facts.key_figures if facts is not None else None)
     problems += more
     final, more = validate_sections(shown, registry) if lang != source_lang else (sections, [])
     problems += more
     if problems:
         raise ContentError(problems)
-    problems += spec.check(list(final.sections))
-    if problems:
-        raise ContentError(problems)
     order = spec.order(list(final.sections), src)
+    used = {b.kind for sid in order for b in final.sections[sid].blocks.values()}
+    warnings += missing_kind_words(registry, kind_words, lang, used)
     kinds = {k.name: KindFiles(k.name, k.short is not None, k.css)
              for k in registry.kinds.values()}
     return BlockContent(lang=lang, audience=audience, facts=facts, words=words,
                         sections=[_plain(final.sections[s]) for s in order], kinds=kinds,
                         warnings=tuple(warnings), origins=origins, texts=data,
-                        slots={k: dict(v) for k, v in spec.spec.slots.items()})
+                        slots={k: dict(v) for k, v in spec.spec.slots.items()},
+                        rich=tuple((sid, b.id, *p) for sid in order
+                                   for b in final.sections[sid].blocks.values()
+                                   for p, _ in values_of(registry.kinds[b.kind], b.raw,
+                                                         {"rich text"})))
 
 
-def _link_warnings(shown: Source, paths: list[tuple], lang: str) -> list[Problem]:
-    """Links the Markdown subset will not make (file:, javascript:, relative…): shown as
-    text, and a warning located at the text in the file that holds it."""
-    from ..render.rich import refused_links
-
-    found = []
-    for p in paths:
-        text = get(shown.data, p)
-        for url in refused_links(text) if isinstance(text, str) else ():
-            found.append(shown.problem(p, f"{lang}: '{_dotted(p)}' links to '{url}', which is "
-                                          "shown as text: only http(s) and mailto links are made",
-                                       "use a full https:// address, or remove the link"))
-    return found
-
-
-def _kind_labels(registry: Registry) -> dict[str, dict[str, dict[str, str]]]:
-    """Each kind's ``labels.yaml``: its words per language ({en: {due: Due}, fr: …})."""
-    import yaml
-
-    out = {}
-    for kind in registry.kinds.values():
-        if kind.labels is not None:
-            data = yaml.safe_load(kind.labels.read_text(encoding="utf-8")) or {}
-            out[kind.name] = {lang: {str(k): str(v) for k, v in words.items()}
-                              for lang, words in data.items() if isinstance(words, dict)}
-    return out
+def section_ids(data) -> list[str]:
+    """Every section id a text file has, valid or not (a broken one is reported once, as
+    itself, not again as unknown wherever it is named)."""
+    return [k for k in data if k not in RESERVED] if isinstance(data, dict) else []
 
 
 def _plain(section: Section) -> PlainSection:

@@ -14,7 +14,7 @@ from pydantic.json_schema import models_json_schema
 
 from ..content.base import Text
 from .registry import Registry
-from .reserved import Document, Organization, builtin_labels
+from .reserved import Document, Organization, kind_labels, label_names
 from .sections import SECTION_KEYS
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -64,7 +64,7 @@ def source_schema(registry: Registry, title: str = "data/text/<source>.yaml") ->
             "labels": {"type": "object", "additionalProperties": False,
                        "description": "The layouts' and kinds' own words, changed for this "
                                       "project (they ship in every language).",
-                       "properties": {k: text for k in builtin_labels()["en"]}},
+                       "properties": {k: text for k in label_names(kind_labels(registry)[0])}},
             "figures": {"type": "object", "propertyNames": {"pattern": ID_PATTERN},
                         "additionalProperties": text,
                         "description": "The label of each key figure of facts.yaml, by id."},
@@ -211,3 +211,13 @@ def overlay_schema(registry: Registry, sections: dict[str, dict[str, set[str]]],
             "properties": properties,
             "additionalProperties": {"$ref": "#/$defs/section"} if open_ else False,
             "$defs": defs}
+
+
+def kinds_line(root) -> str:
+    """The kinds a project's blocks may name, its own marked with their folder."""
+    from .registry import load_registry
+
+    registry, _problems = load_registry(root)
+    return "block kinds: " + ", ".join(
+        k.name if k.builtin else f"{k.name} ({k.schema_path.parent.relative_to(root).as_posix()})"
+        for k in sorted(registry.kinds.values(), key=lambda k: k.name))

@@ -57,6 +57,9 @@ class Sections:
     skipped: frozenset[tuple] = field(default=frozenset())
     """(section,) and (section, block) left out for their problems: a translation's keys
     under them are not checked, so one mistake is not reported twice."""
+    reserved: dict = field(default_factory=dict)
+    """The source's reserved keys as written (document, labels…): what a translation of
+    them may hold."""
 
 
 class _Head(Strict):
@@ -85,7 +88,8 @@ def validate_sections(src: Source, registry: Registry) -> tuple[Sections, list[P
         skipped |= skip
         if section is not None:
             sections[sid] = section
-    return Sections(src.path, sections, frozenset(skipped)), problems
+    reserved = {k: data[k] for k in RESERVED if k in data}
+    return Sections(src.path, sections, frozenset(skipped), reserved), problems
 
 
 def _section(src: Source, sid: Any, value: Any, registry: Registry, ids: list):
@@ -115,7 +119,10 @@ def _section(src: Source, sid: Any, value: Any, registry: Registry, ids: list):
             skipped.add((sid, bid))
         else:
             blocks[bid] = block
-    if head is None:
+    if not value:  # 'foo: {}': a typo's leftover as likely as a section to come
+        problems.append(src.problem((sid,), f"section '{sid}' is empty",
+                                    "give it a heading and blocks, or remove it", key=True))
+    if head is None or not value:
         return None, problems, skipped | {(sid,)}
     return Section(sid, head.heading, head.beside, blocks), problems, skipped
 
@@ -144,6 +151,8 @@ def _block(src: Source, sid: str, bid: Any, raw: Any, registry: Registry):
     if kind is None:  # its schema.yaml has problems, reported there
         return None, []
     fields = {k: v for k, v in raw.items() if k != "type"}
+    # The view keeps the origins: a text laid over from a translation or an audience's file
+    # is located in that file, not in the source.
     data, problems = validate(kind.model, Source(src.path, {sid: {bid: fields}}, src.values,
                                                  src.keys, src.origin), loc)
     if data is None:

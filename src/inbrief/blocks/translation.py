@@ -16,6 +16,7 @@ from ..errors import Problem
 from .compile import field_at, text_paths
 from .dialect import Field
 from .registry import Registry
+from .reserved import Document, Organization, kind_labels, label_names
 from .sections import Sections
 
 _DATA = {"number": "a number", "year": "a year", "date": "a date", "url": "a web address",
@@ -29,8 +30,14 @@ def validate_translation(tr: Source, source: Sections, registry: Registry) -> li
     if not isinstance(tr.data, dict):
         return [tr.problem((), "a translation file must be a mapping of the source file's keys")]
     problems: list[Problem] = []
+    names = {"document": list(Document.model_fields),
+             "organization": list(Organization.model_fields),
+             "labels": label_names(kind_labels(registry)[0]), "figures": []}
     for sid, value in tr.data.items():
-        if sid in RESERVED or (sid,) in source.skipped:
+        if sid in RESERVED:
+            problems += _reserved(tr, sid, value, source.reserved.get(sid), names[sid], src_name)
+            continue
+        if (sid,) in source.skipped:
             continue
         section = source.sections.get(sid)
         if section is None:
@@ -56,6 +63,46 @@ def validate_translation(tr: Source, source: Sections, registry: Registry) -> li
                 problems.append(tr.problem(loc, f"unknown key '{key}'",
                                            did_you_mean(str(key), ["heading", *section.blocks])
                                            or f"{src_name} has no such block: remove it", key=True))
+    return problems
+
+
+def _reserved(tr: Source, top: str, value: Any, original: Any, names: list[str],
+              src_name: str) -> list[Problem]:
+    """``document``, ``organization``, ``labels``, ``figures``: only the texts the source has."""
+    if value is None:
+        return []
+    if not isinstance(value, dict):
+        return [_shape(tr, (top,), "a mapping", src_name)]
+    original = original if isinstance(original, dict) else {}
+    problems: list[Problem] = []
+    for key, sub in value.items():
+        loc = (top, key)
+        if key in original:
+            was = original[key]
+            if sub is None:
+                continue
+            if isinstance(was, list):
+                if not isinstance(sub, list):
+                    problems.append(_shape(tr, loc, "a list", src_name))
+                elif len(sub) != len(was):
+                    problems.append(tr.problem(loc, f"'{dotted(loc)}' has {len(sub)} items, "
+                                               f"{src_name} has {len(was)}",
+                                               "translate item by item, keeping the same number "
+                                               "of items"))
+                else:
+                    problems += [_shape(tr, loc + (i,), "text", src_name)
+                                 for i, item in enumerate(sub)
+                                 if item is not None and not isinstance(item, str)]
+            elif not isinstance(sub, str):
+                problems.append(_shape(tr, loc, "text", src_name))
+        elif key in names:
+            problems.append(tr.problem(loc, f"'{dotted(loc)}': {src_name} has no text here",
+                                       f"translate only what {src_name} says; add it there "
+                                       "first", key=True))
+        else:
+            problems.append(tr.problem(loc, f"unknown key '{key}'",
+                                       did_you_mean(str(key), [*map(str, original), *names])
+                                       or f"{src_name} has no such key: remove it", key=True))
     return problems
 
 

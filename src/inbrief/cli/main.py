@@ -460,8 +460,9 @@ def merge(sources, out):
 def explain(state: State, key, lang, audience):
     """Show KEY's final value and the file and line it came from.
 
-    KEY is a dotted text key (mission.statement, strategic_focus.points.8.footnote)
-    or a fact (facts.key_figures.offices).
+    KEY is a dotted text key (mission.statement, strategic_focus.points.8.footnote),
+    a label (labels.key_figures: the built-in words, a kind's, the project's) or a fact
+    (facts.key_figures.offices).
 
     \b
     Examples:
@@ -469,19 +470,24 @@ def explain(state: State, key, lang, audience):
       inbrief explain document.subtitle --lang fr
     """
     from ..batch.matrix import matrix
-    from ..i18n.explain import explain as run_explain
+    from ..i18n.explain import explain as run_explain, explain_sections
 
     project = state.project()
     cfg = project.config
     lang = lang or cfg.source_language
     matrix(cfg, (lang,), (), (audience,))  # validates --lang and --audience
-    layers = run_explain(project.data_dir, key, lang, cfg.source_language, audience)
+    source_texts = ("base", f"audience {audience}")
+    if cfg.content == "sections":
+        layers = explain_sections(project.root, key, lang, cfg.source_language, audience)
+        fallback = layers[-1].kind in source_texts
+    else:
+        layers = run_explain(project.data_dir, key, lang, cfg.source_language, audience)
+        fallback = not any(layer.kind.endswith(f"language {lang}") for layer in layers)
     final = layers[-1]
     click.echo(f"{key} = {json.dumps(final.value, ensure_ascii=False)}")
     click.echo(f"  from {final.where()} ({final.kind})")
-    if lang != cfg.source_language and key not in ("",) and not key.startswith("facts."):
-        if not any(layer.kind.endswith(f"language {lang}") for layer in layers):
-            click.echo(f"  fallback: no {lang} translation, the {cfg.source_language} text is used")
+    if lang != cfg.source_language and not key.startswith("facts.") and fallback:
+        click.echo(f"  fallback: no {lang} translation, the {cfg.source_language} text is used")
     for layer in reversed(layers[:-1]):
         click.echo(f"  overrides {layer.where()} ({layer.kind}): "
                    f"{json.dumps(layer.value, ensure_ascii=False)}")

@@ -79,6 +79,10 @@ def schema(state, name, out):
         pwidth = max(len(g) for _, g, _ in documents) + 2
         for n, glob, description in documents:
             click.echo(f"{n:<{width}}{glob:<{pwidth}}{_summary(description)}")
+        if _of_sections(root):
+            from ..blocks.schema_json import kinds_line
+
+            click.echo(kinds_line(root), err=True)  # stdout stays one schema a line
         click.echo("print one: inbrief schema NAME; write them all: inbrief schema --out DIR",
                    err=True)
         return

@@ -3,6 +3,12 @@
 Layers, later ones winning: the source-language file, the language's file
 (or a fallback to the source), the audience's source-language file, the
 audience's file in the language.
+
+A project of sections lays a translation over the source as a whole, the audience's files
+over each (``blocks.load``): the source-language file, the audience's source-language file,
+the language's file, the audience's file in the language, a translation winning wherever it
+has the text. A label (``labels.<key>``) starts from the built-in words (the design's, then
+each kind's ``labels.yaml``), English then the language's.
 """
 
 from __future__ import annotations
@@ -56,6 +62,63 @@ def explain(data_dir: Path, key: str, lang: str, source_lang: str, audience: str
         close = difflib.get_close_matches(key, sorted(known), n=3, cutoff=0.6)
         hint = f"did you mean {', '.join(close)}?" if close else \
             "keys are dotted paths such as mission.statement or facts.key_figures.offices"
+        raise UserError(f"{display_path(text_path(data_dir, source_lang))}: no text '{key}' — {hint}")
+    return layers
+
+
+def explain_sections(root: Path, key: str, lang: str, source_lang: str,
+                     audience: str) -> list[Layer]:
+    """The layers of ``key`` in a project of sections, in the order they apply."""
+    from ..blocks.registry import load_registry
+    from ..blocks.reserved import BUILTIN_LABELS, FALLBACK
+
+    data_dir = root / "data"
+    if key.startswith("facts."):
+        return _facts(data_dir, key[len("facts."):])
+    layers: list[Layer] = []
+    known: set[str] = set()
+    base = lang.split("-")[0]
+    if key.startswith("labels."):
+        name = key[len("labels."):]
+        registry, _problems = load_registry(root, audience)
+        files = [("built-in labels", BUILTIN_LABELS)] + [
+            (f"block kind '{k.name}' labels", k.labels)
+            for k in sorted(registry.kinds.values(), key=lambda k: k.name) if k.labels]
+        for what, path in files:
+            src, problems = load(path)
+            if src is None or not isinstance(src.data, dict):
+                continue
+            for code in dict.fromkeys((FALLBACK, base, lang)):
+                words = src.data.get(code)
+                if not isinstance(words, dict):
+                    continue
+                known |= {f"labels.{k}" for k in words}
+                if isinstance(words.get(name), str):
+                    layers.append(Layer(f"{what}, {code}", path,
+                                        *src.position((code, name)), words[name]))
+    files = [("base", text_path(data_dir, source_lang)),
+             (f"audience {audience}", aud.text_path(data_dir, audience, source_lang))]
+    if lang != source_lang:
+        files += [(f"language {lang}", text_path(data_dir, lang)),
+                  (f"audience {audience}, language {lang}", aud.text_path(data_dir, audience, lang))]
+    for kind, path in files:
+        if not path.exists():
+            continue
+        src, problems = load(path)
+        if problems or src is None:
+            continue
+        table = {dotted(k): (k, v) for k, v in leaves(src.data).items()}
+        known |= set(table)
+        if key in table:
+            loc, value = table[key]
+            translated = kind.endswith(f"language {lang}") and lang != source_lang
+            if translated and not (isinstance(value, str) and value.strip()):
+                continue  # an empty translation falls back, as the build does
+            layers.append(Layer(kind, path, *src.position(loc), value))
+    if not layers:
+        close = difflib.get_close_matches(key, sorted(known), n=3, cutoff=0.6)
+        hint = f"did you mean {', '.join(close)}?" if close else \
+            "keys are dotted paths such as about.heading, labels.key_figures or facts.edition"
         raise UserError(f"{display_path(text_path(data_dir, source_lang))}: no text '{key}' — {hint}")
     return layers
 
