@@ -375,7 +375,7 @@ def translations(ctx, langs, min_complete, as_json, verbose):
     Examples:
       inbrief translations
       inbrief translations --min-complete 100      # fail CI on missing or stale text
-      inbrief translations confirm --lang fr mission.statement
+      inbrief translations confirm --lang fr overview.body.paragraphs.0
     """
     if ctx.invoked_subcommand:
         return
@@ -419,8 +419,8 @@ def confirm(state: State, lang, keys):
 
     \b
     Examples:
-      inbrief translations confirm --lang fr mission.statement
-      inbrief translations confirm --lang fr audiences.migrants.callout.heading
+      inbrief translations confirm --lang fr overview.body.paragraphs.0
+      inbrief translations confirm --lang fr audiences.government.callout.heading
       inbrief translations confirm --lang es          # every translated text of es
     """
     from ..batch.matrix import matrix
@@ -460,13 +460,14 @@ def merge(sources, out):
 def explain(state: State, key, lang, audience):
     """Show KEY's final value and the file and line it came from.
 
-    KEY is a dotted text key (mission.statement, strategic_focus.points.8.footnote),
+    KEY is a dotted text key, <section>.<block>.<field>[.<item>] (overview.heading,
+    overview.body.paragraphs.0),
     a label (labels.key_figures: the built-in words, a kind's, the project's) or a fact
     (facts.key_figures.offices).
 
     \b
     Examples:
-      inbrief explain mission.heading --audience government
+      inbrief explain overview.heading --audience government
       inbrief explain document.subtitle --lang fr
     """
     from ..batch.matrix import matrix

@@ -76,8 +76,8 @@ class Config(Strict):
     output: Output = Output()
     content: Literal["classic", "sections"] = "classic"
     """How the text files are written: ``sections`` of typed blocks (the model every new
-    project uses, docs/content-format.md), or the classic fixed model of the default brief,
-    which moves to sections next (docs/design/content-model.md)."""
+    project uses, docs/content-format.md), or the classic fixed model of earlier versions,
+    which ``inbrief migrate`` rewrites as sections (docs/sections.md)."""
 
     @model_validator(mode="after")
     def _source_shipped(self):

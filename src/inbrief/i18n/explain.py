@@ -61,7 +61,8 @@ def explain(data_dir: Path, key: str, lang: str, source_lang: str, audience: str
     if not layers:
         close = difflib.get_close_matches(key, sorted(known), n=3, cutoff=0.6)
         hint = f"did you mean {', '.join(close)}?" if close else \
-            "keys are dotted paths such as mission.statement or facts.key_figures.offices"
+            "keys are dotted paths <section>.<block>.<field> (overview.body.paragraphs.0), "
+            "labels.<name> or facts.key_figures.<id>"
         raise UserError(f"{display_path(text_path(data_dir, source_lang))}: no text '{key}' — {hint}")
     return layers
 
