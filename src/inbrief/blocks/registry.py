@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -34,7 +35,6 @@ class Kind:
 
     name: str
     schema: Schema
-    model: type[BaseModel]
     partial: Path | None
     """``block.html.j2``; None until the built-in partials exist (the renderer requires it)."""
     short: Path | None = None
@@ -42,6 +42,19 @@ class Kind:
     labels: Path | None = None
     builtin: bool = False
     """Whether the schema is the built-in one (an override may still replace other files)."""
+    compiled: type[BaseModel] | None = None
+    """The model, compiled when the kind was found (a project's kind, whose schema may be
+    wrong); a built-in kind's is compiled when first used (a cold build pays only for the
+    kinds its content names)."""
+
+    @cached_property
+    def model(self) -> type[BaseModel]:
+        if self.compiled is not None:
+            return self.compiled
+        model, problems = compile_schema(self.name, self.schema)
+        if model is None:  # the built-in schemas are tested: never a user's mistake
+            raise RuntimeError(f"built-in kind {self.name!r}: {problems}")
+        return model
 
     @property
     def schema_path(self) -> Path:
@@ -123,14 +136,14 @@ def _build(project: Path, listing: list[dict[str, Path]]) -> tuple[Registry, lis
             problems += more
             broken.add(name)
             continue
-        within = None if found["schema"].parent == builtin else project
-        schema, more = parse_schema(found["schema"], within)
-        model, more2 = compile_schema(name, schema) if schema else (None, [])
+        own = found["schema"].parent != builtin
+        schema, more = parse_schema(found["schema"], project if own else None)
+        model, more2 = compile_schema(name, schema) if schema and own else (None, [])
         problems += more + more2
-        if model is None or more:
+        if schema is None or more or (own and model is None):
             broken.add(name)
             continue
-        kinds[name] = Kind(name=name, schema=schema, model=model, partial=found["partial"],
+        kinds[name] = Kind(name=name, schema=schema, compiled=model, partial=found["partial"],
                            short=found["short"], css=found["css"], labels=found["labels"],
                            builtin=found["schema"].parent == builtin)
     return Registry(kinds=kinds, broken=frozenset(broken)), problems
