@@ -60,9 +60,9 @@ def explain(data_dir: Path, key: str, lang: str, source_lang: str, audience: str
             layers.append(Layer(kind, path, *src.position(loc), value))
     if not layers:
         close = difflib.get_close_matches(key, sorted(known), n=3, cutoff=0.6)
-        hint = f"did you mean {', '.join(close)}?" if close else \
+        hint = f"did you mean {', '.join(close)}?" if close else (
             "keys are dotted paths <section>.<block>.<field> (overview.body.paragraphs.0), "
-            "labels.<name> or facts.key_figures.<id>"
+            "labels.<name> or facts.key_figures.<id>")
         raise UserError(f"{display_path(text_path(data_dir, source_lang))}: no text '{key}' — {hint}")
     return layers
 
