@@ -111,3 +111,22 @@ def test_watch_rebuilds_on_an_edit_to_a_kinds_file(project, tmp_path):
         assert changed == [f"blocks/milestone/{name}"], reports
         assert statuses == ["built"], (name, statuses)
         assert phrase is None or phrase in text, (name, text)
+
+
+def test_an_edited_picture_rebuilds_the_targets_that_show_it(tmp_path):
+    """The HTML names a project's picture by its file, not its bytes: the fingerprint reads them."""
+    import shutil
+
+    from conftest import REPO
+
+    project = tmp_path / "factsheet"
+    shutil.copytree(REPO / "examples" / "project-factsheet", project,
+                    ignore=shutil.ignore_patterns("output"))
+    args = ("--project", str(project), "build", "--lang", "en", "--layout", "factsheet")
+    assert run(*args).exit_code == 0
+    assert "1 cached" in run(*args).output
+    cover = project / "assets" / "cover.svg"
+    cover.write_text(cover.read_text(encoding="utf-8").replace(
+        "</svg>", '<circle cx="5" cy="5" r="3" fill="#ff0000"/></svg>'), encoding="utf-8")
+    result = run(*args)
+    assert result.exit_code == 0 and "1 built, 0 cached" in result.output, result.output

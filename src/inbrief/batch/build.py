@@ -12,11 +12,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
+from urllib.parse import unquote
 
 from .. import __version__
 from ..config.loader import Project
@@ -225,7 +227,15 @@ def target_fingerprint(project: Project, t: Target, r: Rendered, faces: list[Fac
     for _path, css in r.stylesheets:
         h.update(b"\0" + css.encode())
     h.update(font_fingerprint(faces).encode())
+    # The HTML names the project's pictures by their file: an edited picture must rebuild.
+    for uri in sorted(set(_PROJECT_FILE.findall(r.html))):
+        path = Path(unquote(uri.removeprefix("file://")))
+        if path.is_relative_to(project.root.resolve()):
+            h.update(f"\0{uri}\0{manifest.sha256_file(path)}".encode())
     return h.hexdigest()
+
+
+_PROJECT_FILE = re.compile(r"file://[^\"'\s)<>]+")
 
 
 def build(project: Project, opts: Options, progress: Progress | None = None,
