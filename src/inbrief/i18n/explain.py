@@ -36,6 +36,29 @@ class Layer:
         return f"{display_path(self.path)}:{self.line}:{self.col}"
 
 
+def _file_layers(files: list[tuple[str, Path]], key: str, known: set[str],
+                 empty_falls_back: str | None = None) -> list[Layer]:
+    """``key`` in each text file that holds it, located; every key seen goes into ``known``
+    (for did-you-mean). Files whose layer name ends with ``empty_falls_back`` give no layer
+    for an empty value."""
+    layers = []
+    for kind, path in files:
+        if not path.exists():
+            continue
+        src, problems = load(path)
+        if problems or src is None:
+            continue
+        table = {dotted(k): (k, v) for k, v in leaves(src.data).items()}
+        known |= set(table)
+        if key in table:
+            loc, value = table[key]
+            if (empty_falls_back and kind.endswith(empty_falls_back)
+                    and not (isinstance(value, str) and value.strip())):
+                continue
+            layers.append(Layer(kind, path, *src.position(loc), value))
+    return layers
+
+
 def explain(data_dir: Path, key: str, lang: str, source_lang: str, audience: str) -> list[Layer]:
     if key.startswith("facts."):
         return _facts(data_dir, key[len("facts."):])
@@ -47,17 +70,7 @@ def explain(data_dir: Path, key: str, lang: str, source_lang: str, audience: str
         files.append((f"audience {audience}, language {lang}",
                       aud.text_path(data_dir, audience, lang)))
     layers, known = [], set()
-    for kind, path in files:
-        if not path.exists():
-            continue
-        src, problems = load(path)
-        if problems or src is None:
-            continue
-        table = {dotted(k): (k, v) for k, v in leaves(src.data).items()}
-        known |= set(table)
-        if key in table:
-            loc, value = table[key]
-            layers.append(Layer(kind, path, *src.position(loc), value))
+    layers += _file_layers(files, key, known)
     if not layers:
         close = difflib.get_close_matches(key, sorted(known), n=3, cutoff=0.6)
         hint = f"did you mean {', '.join(close)}?" if close else (
@@ -102,20 +115,9 @@ def explain_sections(root: Path, key: str, lang: str, source_lang: str,
     if lang != source_lang:
         files += [(f"language {lang}", text_path(data_dir, lang)),
                   (f"audience {audience}, language {lang}", aud.text_path(data_dir, audience, lang))]
-    for kind, path in files:
-        if not path.exists():
-            continue
-        src, problems = load(path)
-        if problems or src is None:
-            continue
-        table = {dotted(k): (k, v) for k, v in leaves(src.data).items()}
-        known |= set(table)
-        if key in table:
-            loc, value = table[key]
-            translated = kind.endswith(f"language {lang}") and lang != source_lang
-            if translated and not (isinstance(value, str) and value.strip()):
-                continue  # an empty translation falls back, as the build does
-            layers.append(Layer(kind, path, *src.position(loc), value))
+    # An empty translation falls back, as the build does: it is no layer.
+    layers += _file_layers(files, key, known,
+                           empty_falls_back=f"language {lang}" if lang != source_lang else None)
     if not layers:
         close = difflib.get_close_matches(key, sorted(known), n=3, cutoff=0.6)
         hint = f"did you mean {', '.join(close)}?" if close else \
