@@ -15,7 +15,7 @@ build: $(STAMP)
 
 test: $(STAMP)
 	@./.ci/system-deps --test
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto --dist worksteal
 
 setup: $(STAMP)
 

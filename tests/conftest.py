@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from filelock import FileLock
 
 from inbrief.cli.main import cli
 
@@ -19,8 +21,6 @@ def run(*args: str, cwd: Path | None = None):
     runner = CliRunner()
     if cwd is None:
         return runner.invoke(cli, list(args), catch_exceptions=False)
-    import os
-
     old = os.getcwd()
     os.chdir(cwd)
     try:
@@ -49,29 +49,48 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
+def shared(tmp_path_factory, name: str) -> tuple[Path, FileLock]:
+    """A folder every test worker shares (pytest-xdist runs the suite in several processes):
+    the first worker to ask builds into it under the lock, the others wait and reuse it."""
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent
+    return root / name, FileLock(str(root / f"{name}.lock"))
+
+
+def built_once(tmp_path_factory, name: str, make) -> Path:
+    out, lock = shared(tmp_path_factory, name)
+    with lock:
+        if not (out / ".complete").exists():
+            shutil.rmtree(out, ignore_errors=True)
+            out.mkdir(parents=True)
+            make(out)
+            (out / ".complete").touch()
+    return out
+
+
+def _build(project: Path, *args: str):
+    def make(out: Path) -> None:
+        result = run("--project", str(project), "build", "--out", str(out), *args)
+        assert result.exit_code == 0, result.output
+    return make
+
+
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> Path:
     """The whole default matrix (every language, layout and audience) built once.
 
     Invariant tests check every target of it; other tests read single files from it.
     """
-    out = tmp_path_factory.mktemp("built")
-    result = run("--project", str(REPO), "build", "--out", str(out))
-    assert result.exit_code == 0, result.output
-    return out
+    return built_once(tmp_path_factory, "built", _build(REPO))
 
 
 @pytest.fixture(scope="session")
 def variants(tmp_path_factory) -> dict[str, Path]:
     """English and Arabic (both directions), every layout and audience, on Letter and in print."""
-    outs = {}
-    for name, option in (("letter", ["--paper", "letter"]), ("print", ["--print"])):
-        out = tmp_path_factory.mktemp(name)
-        result = run("--project", str(REPO), "build", "--out", str(out), "--lang", "en",
-                     "--lang", "ar", *option)
-        assert result.exit_code == 0, result.output
-        outs[name] = out
-    return outs
+    return {name: built_once(tmp_path_factory, name,
+                             _build(REPO, "--lang", "en", "--lang", "ar", *option))
+            for name, option in (("letter", ["--paper", "letter"]), ("print", ["--print"]))}
 
 
 @pytest.fixture(scope="session")
@@ -93,10 +112,6 @@ def project(tmp_path) -> Path:
 @pytest.fixture(scope="session")
 def example_builds(tmp_path_factory) -> dict[str, Path]:
     """Every project under examples/, built over its whole matrix once."""
-    outs = {}
-    for config in sorted((REPO / "examples").glob("*/inbrief.yaml")):
-        out = tmp_path_factory.mktemp(config.parent.name)
-        result = run("--project", str(config.parent), "build", "--out", str(out))
-        assert result.exit_code == 0, result.output
-        outs[config.parent.name] = out
-    return outs
+    return {config.parent.name: built_once(tmp_path_factory, f"example-{config.parent.name}",
+                                           _build(config.parent))
+            for config in sorted((REPO / "examples").glob("*/inbrief.yaml"))}

@@ -17,7 +17,7 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
-from conftest import REPO, run
+from conftest import REPO, copy_project, run
 from test_wheel import wheel  # noqa: F401 — the fixture: the package built as a wheel
 
 # --- JSON Schemas: `inbrief schema` ------------------------------------------------------------
@@ -318,8 +318,9 @@ def _index_unreachable() -> str:
     return ""
 
 
-def test_pre_commit_try_repo(tmp_path):
-    """The hook as a user's pre-commit installs and runs it, on a fresh clone (committed state)."""
+def test_pre_commit_installs_the_hook_and_runs_it(tmp_path):
+    """The hook as a user's pre-commit installs and runs it from a fresh clone (committed state),
+    named in the user's .pre-commit-config.yaml as docs/editors.md shows."""
     pytest.importorskip("pre_commit", reason="pre-commit is not installed (pip install -e .[test])")
     if shutil.which("git") is None:
         pytest.skip("git is not installed")
@@ -331,25 +332,34 @@ def test_pre_commit_try_repo(tmp_path):
                     "into the hook's own environment")
     clone = tmp_path / "clone"
     subprocess.run(["git", "clone", "--quiet", str(REPO), str(clone)], check=True, timeout=120)
+    rev = subprocess.run(["git", "rev-parse", "HEAD"], cwd=clone, check=True, timeout=60,
+                         capture_output=True, text=True).stdout.strip()
+    # The user's brief is a repository of its own that names the hook's repository and rev.
+    user = copy_project(tmp_path / "brief")
+    (user / ".pre-commit-config.yaml").write_text(
+        f"repos:\n  - repo: {clone}\n    rev: {rev}\n    hooks:\n      - id: inbrief-check\n",
+        encoding="utf-8")
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid"]
+    subprocess.run([*git, "init", "--quiet"], cwd=user, check=True, timeout=60)
+    subprocess.run([*git, "add", "."], cwd=user, check=True, timeout=60)
+    subprocess.run([*git, "commit", "--quiet", "-m", "brief"], cwd=user, check=True, timeout=60)
     # Nothing from this checkout may leak into the hook's environment: it must use what
     # pre-commit installed from the clone.
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
     env["PRE_COMMIT_HOME"] = str(tmp_path / "pre-commit-home")
-    done = subprocess.run([sys.executable, "-m", "pre_commit", "try-repo", ".", "inbrief-check",
-                           "--all-files", "--verbose"], cwd=clone, env=env,
+    pre_commit = [sys.executable, "-m", "pre_commit", "run", "--all-files"]
+    done = subprocess.run([*pre_commit, "--verbose"], cwd=user, env=env,
                           capture_output=True, text=True, timeout=900)
     assert done.returncode == 0, done.stdout + done.stderr
     assert re.search(r"inbrief check\.+Passed", done.stdout), done.stdout
     assert "ok: 5 language(s), 4 audience(s), 80 target(s) valid" in done.stdout
 
-    # And it fails the commit when the content is wrong.
-    facts = clone / "data" / "facts.yaml"
+    # And it fails the commit when the content is wrong (the installed hook is reused).
+    facts = user / "data" / "facts.yaml"
     facts.write_text(facts.read_text(encoding="utf-8") + "editon: 2026\n", encoding="utf-8")
-    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid", "commit",
-                    "--quiet", "-am", "typo"], cwd=clone, check=True, timeout=60)
-    done = subprocess.run([sys.executable, "-m", "pre_commit", "try-repo", ".", "inbrief-check",
-                           "--all-files"], cwd=clone, env=env,
-                          capture_output=True, text=True, timeout=900)
+    subprocess.run([*git, "commit", "--quiet", "-am", "typo"], cwd=user, check=True, timeout=60)
+    done = subprocess.run(pre_commit, cwd=user, env=env, capture_output=True, text=True,
+                          timeout=900)
     assert done.returncode == 1, done.stdout + done.stderr
     assert "data/facts.yaml" in done.stdout and "editon" in done.stdout
 
