@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import json
 
-from conftest import copy_classic, run
+from conftest import CLASSIC, copy_classic, run
+
+BEFORE = CLASSIC / "translations-before.json"
+"""`inbrief translations --json` of the classic fixture before the move (lang, total,
+translated, percent per language), recorded while inbrief still read the classic model."""
 
 
 def _report(project) -> dict:
@@ -16,11 +20,14 @@ def _report(project) -> dict:
 
 def test_migrated_project_keeps_every_translation_complete_and_up_to_date(tmp_path):
     project = copy_classic(tmp_path / "project")
-    before = _report(project)
+    before = json.loads(BEFORE.read_text(encoding="utf-8"))
     result = run("--project", str(project), "migrate")
     assert result.exit_code == 0, result.output
     assert "content: sections" in (project / "inbrief.yaml").read_text(encoding="utf-8")
     after = _report(project)
+    assert after["source_language"] == before["source_language"]
+    assert [now["lang"] for now in after["languages"]] == \
+        [was["lang"] for was in before["languages"]]
     for was, now in zip(before["languages"], after["languages"]):
         # One text more in every language: the cover's acronym, a fact of the classic model
         # printed the same everywhere, is now a text a translation may change (OIM, МОМ).
