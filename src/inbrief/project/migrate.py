@@ -479,11 +479,13 @@ def migrate_project(root: Path, recipe_path: Path | None = None) -> list[Path]:
                                  "file not found", "the texts of source_language: create it "
                                  "or fix source_language in inbrief.yaml")])
     sections: list[str] = []
+    files = {}  # every text file moved before one is written: a text with no place stops all
     for path in sorted((data / "text").glob("*.yaml")):
-        texts, lost = recipe.moved(read(path))
+        files[path], lost = recipe.moved(read(path))
         if lost:
             raise UserError(f"{path}: no place for {', '.join('.'.join(map(str, k)) for k in lost)}"
                             " in the sections model — move these texts by hand")
+    for path, texts in files.items():
         if path.stem == source:
             texts = merged(recipe.skeleton(facts), texts)
             sections = [k for k in texts if k not in RESERVED]
