@@ -522,23 +522,30 @@ def init(directory: Path | None, starter: str, list_starters: bool):
 
 
 @cli.command()
+@click.option("--recipe", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+              help="What moves where (YAML; docs/sections.md, \"The recipe\"). Default: the "
+                   "built-in project's, migrate/classic.yaml.")
 @click.pass_obj
-def migrate(state: State):
+def migrate(state: State, recipe: Path | None):
     """Rewrite a project of the classic model as sections of typed blocks, in place.
 
     Texts move to their new keys in every language and audience, with the records of what
-    each translation was made from, so translations stay complete and up to date. Commit
-    (or copy) the project first: the files are rewritten.
+    each translation was made from, so translations stay complete and up to date. The
+    recipe says where each key goes and what each layout shows. Commit (or copy) the
+    project first: the files are rewritten.
 
     \b
-    Example:
+    Examples:
       git commit -am "before migrate" && inbrief migrate && inbrief build
+      inbrief migrate --recipe my-recipe.yaml
     """
-    from ..project.migrate import migrate_project
+    from ..config.loader import find_project
+    from ..project.migrate import default_recipe, migrate_project
 
-    project = state.project()
-    written = migrate_project(project.root)
-    click.echo(f"rewrote {len(written)} file(s) of {display_path(project.root)} as sections; "
+    # Only the folder: the classic project is read as it is, not loaded and validated.
+    root = Path(state.project_dir or find_project()).resolve()
+    written = migrate_project(root, recipe or default_recipe())
+    click.echo(f"rewrote {len(written)} file(s) of {display_path(root)} as sections; "
                "check with `inbrief translations` and `inbrief build`")
     kept = [p for p in written if p.name.endswith(".classic")]
     if kept:
