@@ -1,9 +1,12 @@
 """Two projects side by side, measured as users run them: cold processes, alternated rounds.
 
-    .venv/bin/python bench/ab.py A_DIR B_DIR [--rounds 5]
+    .venv/bin/python bench/ab.py A_DIR B_DIR [--rounds 5] [--code-a SRC] [--code-b SRC]
 
 Used to compare a project before and after a change of its content model (for the default
-project: tests/fixtures/classic against the repository root). Each round runs every
+project: tests/fixtures/classic against the repository root). ``--code-a``/``--code-b`` run a
+side with another checkout's code (its ``src`` folder first on PYTHONPATH): the classic
+project needs the code of before the change, for example a worktree of the commit that still
+read it (``git worktree add /tmp/before f8c584a``, then ``--code-a /tmp/before/src``). Each round runs every
 measure on A then on B, so drift of the machine falls on both; the table gives medians and
 the ratio B/A.
 """
@@ -32,13 +35,16 @@ MEASURES = {
 }
 
 
-def run(project: Path, out: Path, args: list[str]) -> tuple[float, int]:
+def run(project: Path, out: Path, args: list[str], code: Path | None = None) -> tuple[float, int]:
     """Wall seconds and peak RSS (MB, the largest of the process tree's children)."""
     cmd = [sys.executable, "-m", "inbrief", "--project", str(project), "build", "--out",
            str(out), *args]
+    env = {**os.environ, "CI": "true"}
+    if code is not None:
+        env["PYTHONPATH"] = str(code.resolve())
     started = time.perf_counter()
     done = subprocess.run(["/usr/bin/time", "-f", "%M", *cmd], capture_output=True, text=True,
-                          env={**os.environ, "CI": "true"})
+                          env=env)
     wall = time.perf_counter() - started
     if done.returncode != 0:
         sys.exit(f"{' '.join(cmd)} failed:\n{done.stdout}{done.stderr}")
@@ -51,23 +57,28 @@ def main() -> None:
     ap.add_argument("a", type=Path)
     ap.add_argument("b", type=Path)
     ap.add_argument("--rounds", type=int, default=5)
+    ap.add_argument("--code-a", type=Path, help="src folder of the code that builds A")
+    ap.add_argument("--code-b", type=Path, help="src folder of the code that builds B")
     opts = ap.parse_args()
+    code = {"A": opts.code_a, "B": opts.code_b}
     with tempfile.TemporaryDirectory() as tmp:
         projects = {}
         for name, src in (("A", opts.a), ("B", opts.b)):
             projects[name] = Path(tmp) / name
             shutil.copytree(src, projects[name], ignore=shutil.ignore_patterns("output"))
-            run(projects[name], Path(tmp) / f"out-{name}", ["--jobs", "2"])  # seed the output
+            run(projects[name], Path(tmp) / f"out-{name}", ["--jobs", "2"], code[name])  # seed
         times = {(m, n): [] for m in MEASURES for n in projects}
         rss = {n: 0 for n in projects}
         for r in range(opts.rounds):
             for measure, args in MEASURES.items():
                 for name, project in projects.items():
-                    wall, peak = run(project, Path(tmp) / f"out-{name}", args)
+                    wall, peak = run(project, Path(tmp) / f"out-{name}", args, code[name])
                     times[(measure, name)].append(wall)
                     rss[name] = max(rss[name], peak)
             print(f"round {r + 1}/{opts.rounds} done", file=sys.stderr, flush=True)
-    print(f"A = {opts.a}\nB = {opts.b}\nmedians of {opts.rounds}, alternated\n")
+    for name, src in (("A", opts.a), ("B", opts.b)):
+        print(f"{name} = {src}" + (f" (code: {code[name]})" if code[name] else ""))
+    print(f"medians of {opts.rounds}, alternated\n")
     print(f"| measure | A | B | B/A |\n|---|---|---|---|")
     for measure in MEASURES:
         a, b = (statistics.median(times[(measure, n)]) for n in ("A", "B"))

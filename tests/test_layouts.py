@@ -44,6 +44,34 @@ def test_leaflet_outside_has_cover_on_the_right(built):
     assert title_centre("ar") < 1 / 3
 
 
+@pytest.mark.parametrize("lang", ["en", "fr", "es", "ar", "uk"])
+def test_leaflet_cover_panel_carries_its_lead_under_the_title(built, lang):
+    """The cover's lead sentence fills the panel below the title, inside the cover panel; the
+    brief's cover band has no room for it and leaves it out."""
+    import pypdfium2 as pdfium
+    import yaml
+
+    def flat(text):
+        return " ".join(text.split()).replace("\u00ad", "").replace("- ", "")
+
+    def texts(path):
+        pdf = pdfium.PdfDocument(str(path))
+        return pdf[0].get_textpage(), pdf[0].get_size()[0], pdf
+
+    data = yaml.safe_load((REPO / f"data/text/{lang}.yaml").read_text(encoding="utf-8"))
+    lead = flat(data["cover"]["masthead"]["lead"])
+    tp, width, pdf = texts(built / f"{lang}/iom-in-brief-leaflet-general.pdf")
+    words = [w for w in lead.split() if len(w) > 3][:3]
+    on_cover = flat(tp.get_text_bounded(left=2 * width / 3, right=width) if lang != "ar"
+                    else tp.get_text_bounded(left=0, right=width / 3))
+    assert all(w in on_cover for w in words), (words, on_cover[:300])
+    pdf.close()
+    tp, width, pdf = texts(built / f"{lang}/iom-in-brief-brief-general.pdf")
+    band = flat(tp.get_text_bounded(bottom=pdf[0].get_size()[1] - 200))  # the cover band
+    assert flat(data["document"]["title"])[:12] in band and lead[:40] not in band
+    pdf.close()
+
+
 def test_booklet_is_a_multiple_of_four_a5_pages(built):
     reader = PdfReader(built / "en/iom-in-brief-booklet-general.pdf")
     n = len(reader.pages)
