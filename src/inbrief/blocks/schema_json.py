@@ -105,7 +105,7 @@ _DOCS = {  # name: (title, description, file pattern)
 def project_documents(source: str = "en") -> list[tuple[str, str, str]]:
     """(name, file pattern, description) of each schema of a project of sections, in order.
 
-    The source text matches two patterns, as in the classic model, and an editor applies
+    The source text matches two patterns, and an editor applies
     both: the translation schema accepts the source's types and data too (a translation may
     not hold them: ``inbrief check`` says so)."""
     return [(name, glob.format(source=source), description)
