@@ -10,16 +10,16 @@ from conftest import REPO, run
 
 def test_two_builds_are_byte_identical_whatever_the_jobs(built, tmp_path):
     """The session's build ran its targets in worker processes (one per CPU); this one lays them
-    out one after the other in this process (--jobs 1)."""
+    out one after the other in this process (--jobs 1). Arabic: right to left, every layout and
+    the imposed booklet (English is built again in a new process by test_font_subsetting)."""
     again = tmp_path / "again"
-    # English and Arabic cover both directions, every layout and the imposed booklet.
     result = run("--project", str(REPO), "build", "--out", str(again), "--force", "--jobs", "1",
-                 "--lang", "en", "--lang", "ar", "--audience", "general")
+                 "--lang", "ar", "--audience", "general")
     assert result.exit_code == 0, result.output
     second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*.pdf")}
     first = {p.relative_to(built): p.read_bytes() for p in built.rglob("*.pdf")
              if p.relative_to(built) in second}
-    assert first.keys() == second.keys() and len(first) == 10
+    assert first.keys() == second.keys() and len(first) == 5
     for name in first:
         assert first[name] == second[name], f"{name} differs between two builds"
 
@@ -65,29 +65,6 @@ def test_shards_are_disjoint_and_cover_the_matrix():
     from inbrief.batch.matrix import Target, in_shard
 
     assert all(in_shard(Target(*key), (1, 3)) for key in parts[0])
-
-
-def test_merge_joins_shards(tmp_path):
-    import json as _json
-
-    shards = []
-    for k in (1, 2):
-        out = tmp_path / f"shard-{k}"
-        result = run("--project", str(REPO), "build", "--lang", "en", "--audience", "general",
-                     "--shard", f"{k}/2", "--out", str(out))
-        assert result.exit_code == 0, result.output
-        shards.append(out)
-    merged = tmp_path / "merged"
-    result = run("merge", *map(str, shards), "--out", str(merged))
-    assert result.exit_code == 0, result.output
-    targets = _json.loads((merged / "manifest.json").read_text())["targets"]
-    assert sorted(t["layout"] for t in targets) == ["booklet", "brief", "factsheet", "leaflet"]
-    for t in targets:
-        assert hashlib.sha256((merged / t["path"]).read_bytes()).hexdigest() == t["sha256"]
-    holder = next(s for s in shards if (s / targets[0]["path"]).exists())
-    (holder / targets[0]["path"]).write_bytes(b"broken")
-    broken = run("merge", *map(str, shards), "--out", str(tmp_path / "again"))
-    assert broken.exit_code == 2 and "does not match its manifest entry" in broken.stderr
 
 
 def test_hints_from_the_last_build_do_not_change_the_bytes(tmp_path):
