@@ -72,18 +72,30 @@ def test_every_document_with_dialect_id_and_title():
 
 @pytest.mark.parametrize("name", PROJECT_NAMES)
 def test_every_object_forbids_unknown_keys(name):
+    """A key no schema names is refused, or typed by one (a section id a writer chooses is
+    checked as a section: ``additionalProperties`` is the section's schema), never let through."""
+    def closed(node) -> bool:
+        more = node.get("additionalProperties")
+        if more is False or (isinstance(more, dict) and "$ref" in more):
+            return True
+        # A block: its type (an enum of the kinds) picks the kind's closed schema.
+        branches = node.get("allOf", [])
+        return "enum" in node["properties"].get("type", {}) and bool(branches) and all(
+            "$ref" in b.get("then", {}) for b in branches)
+
     def walk(node, where):
         if isinstance(node, dict):
             if "properties" in node or "patternProperties" in node:
-                assert node.get("additionalProperties") is False, where
+                assert closed(node), where
             for key, value in node.items():
-                walk(value, f"{where}/{key}")
+                if key != "if":  # a condition (which kind), not the shape of a value
+                    walk(value, f"{where}/{key}")
         elif isinstance(node, list):
             for i, value in enumerate(node):
                 walk(value, f"{where}/{i}")
 
     schema = _project_schemas()[name]
-    assert schema["additionalProperties"] is False
+    assert closed(schema)
     walk(schema, "#")
 
 
@@ -120,6 +132,11 @@ def test_id_keyed_maps_reject_keys_that_are_not_ids():
     assert any("'Member States'" in m for m in _errors("facts", facts))
     with pytest.raises(ValueError):
         Facts.model_validate(facts)
+    # In a kind's id-keyed items too (cards), which the kinds' models refuse the same way.
+    texts = _load("data/text/en.yaml")
+    items = texts["areas"]["areas"]["items"]
+    items["Forced Migration"] = items["forced"]
+    assert any("'Forced Migration'" in m for m in _errors("text", texts))
 
 
 def test_focus_points_are_text_or_mapping():

@@ -121,7 +121,7 @@ def project_schemas(root, source: str = "en") -> dict[str, dict]:
     from pathlib import Path
 
     from ..config.model import Config
-    from ..content.schema import Document as Doc, document_schema, schema_id
+    from ..content.schema import Document as Doc, close_maps, document_schema, schema_id
     from ..errors import ContentError
     from .audience import AudienceSpec
     from .facts import Facts
@@ -147,10 +147,10 @@ def project_schemas(root, source: str = "en") -> dict[str, dict]:
             files = [source_data] + (own if name == "audience-texts" else [])
             schema = overlay_schema(registry, _sections_of(files), title,
                                     open_=name == "audience-texts")
-        out[name] = {"$schema": DIALECT, "$id": schema_id(name), "title": title,
-                     "description": description,
-                     **{k: v for k, v in schema.items()
-                        if k not in ("$schema", "title", "description")}}
+        out[name] = close_maps({"$schema": DIALECT, "$id": schema_id(name), "title": title,
+                                "description": description,
+                                **{k: v for k, v in schema.items()
+                                   if k not in ("$schema", "title", "description")}})
     return out
 
 

@@ -38,7 +38,7 @@ def schema_id(name: str) -> str:
 
 def document_schema(doc: Document) -> dict:
     """The JSON Schema of one document, from its model."""
-    generated = _close_maps(doc.model.model_json_schema())
+    generated = close_maps(doc.model.model_json_schema())
     if doc.partial:
         generated = _optional(generated)
     generated.pop("title", None)
@@ -52,16 +52,16 @@ def document_schema(doc: Document) -> dict:
     return schema
 
 
-def _close_maps(node: Any) -> Any:
+def close_maps(node: Any) -> Any:
     """Mappings keyed by ids (``key_figures``, ``layouts``...) come out as
     ``patternProperties``; without ``additionalProperties: false`` a key that breaks
     the id pattern would pass the schema, while the models reject it."""
     if isinstance(node, dict):
-        node = {key: _close_maps(value) for key, value in node.items()}
+        node = {key: close_maps(value) for key, value in node.items()}
         if "patternProperties" in node and "additionalProperties" not in node:
             node["additionalProperties"] = False
     elif isinstance(node, list):
-        node = [_close_maps(value) for value in node]
+        node = [close_maps(value) for value in node]
     return node
 
 
