@@ -97,7 +97,7 @@ def test_an_unchanged_project_is_cached_without_templating(project, tmp_path, mo
     def forbidden(*_a, **_k):
         raise AssertionError("templates were rendered for an unchanged project")
 
-    monkeypatch.setattr(build_module, "render_document", forbidden)
+    monkeypatch.setattr(build_module, "render_block_document", forbidden)
     again = run(*both)
     assert again.exit_code == 0, again.output
     assert "0 built, 2 cached" in again.output

@@ -1,8 +1,7 @@
 """The published JSON Schemas: valid, in step with the models, and with the shipped files.
 
 The default project is written in sections: its schemas (docs/schema/) are composed from its
-block kinds and its source file (``blocks.schema_json.project_schemas``). A classic project's
-come from the fixed models (``content.schema.schemas``), checked on tests/fixtures/classic.
+block kinds and its source file (``blocks.schema_json.project_schemas``).
 """
 
 from __future__ import annotations
@@ -19,16 +18,14 @@ from inbrief.blocks import load_registry, validate_sections
 from inbrief.blocks.facts import Facts
 from inbrief.blocks.schema_json import project_documents, project_schemas
 from inbrief.config.model import Config
-from inbrief.content.facts import Facts as ClassicFacts
-from inbrief.content.schema import dumps, schemas, write_schemas
-from inbrief.content.texts import Texts
+from inbrief.content.schema import dumps
 from inbrief.content.yamlsrc import load as load_yaml
 
+from conftest import run
+
 ROOT = Path(__file__).resolve().parents[1]
-CLASSIC = Path(__file__).resolve().parent / "fixtures" / "classic"
 SCHEMA_DIR = ROOT / "docs" / "schema"
 REGENERATE = "regenerate with: inbrief schema --out docs/schema (in the repository)"
-NAMES = ["inbrief", "facts", "texts", "translation", "audience", "audience-texts"]
 PROJECT_NAMES = ["inbrief", "facts", "text", "translation", "audience", "audience-texts"]
 
 
@@ -44,9 +41,6 @@ SHIPPED = [  # (schemas, name, file, what the models say of it)
     ("project", "inbrief", ROOT / "inbrief.yaml", Config.model_validate),
     ("project", "facts", ROOT / "data/facts.yaml", Facts.model_validate),
     ("project", "text", ROOT / "data/text/en.yaml", _sections_text),
-    ("classic", "inbrief", CLASSIC / "inbrief.yaml", Config.model_validate),
-    ("classic", "facts", CLASSIC / "data/facts.yaml", ClassicFacts.model_validate),
-    ("classic", "texts", CLASSIC / "data/text/en.yaml", Texts.model_validate),
 ]
 
 
@@ -58,19 +52,17 @@ def _project_schemas() -> dict[str, dict]:
     return project_schemas(ROOT, "en")
 
 
-def _validator(name: str, model: str = "project") -> Draft202012Validator:
-    made = _project_schemas() if model == "project" else schemas()
-    return Draft202012Validator(made[name])
+def _validator(name: str) -> Draft202012Validator:
+    return Draft202012Validator(_project_schemas()[name])
 
 
-def _errors(name: str, data, model: str = "project") -> list[str]:
-    return [e.message for e in _validator(name, model).iter_errors(data)]
+def _errors(name: str, data) -> list[str]:
+    return [e.message for e in _validator(name).iter_errors(data)]
 
 
-@pytest.mark.parametrize("model", ["classic", "project"])
-def test_every_document_with_dialect_id_and_title(model):
-    out = schemas() if model == "classic" else _project_schemas()
-    assert list(out) == (NAMES if model == "classic" else PROJECT_NAMES)
+def test_every_document_with_dialect_id_and_title():
+    out = _project_schemas()
+    assert list(out) == PROJECT_NAMES
     for name, schema in out.items():
         assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
         assert schema["$id"].endswith(f"/{name}.schema.json")
@@ -78,20 +70,32 @@ def test_every_document_with_dialect_id_and_title(model):
         Draft202012Validator.check_schema(schema)
 
 
-@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("name", PROJECT_NAMES)
 def test_every_object_forbids_unknown_keys(name):
+    """A key no schema names is refused, or typed by one (a section id a writer chooses is
+    checked as a section: ``additionalProperties`` is the section's schema), never let through."""
+    def closed(node) -> bool:
+        more = node.get("additionalProperties")
+        if more is False or (isinstance(more, dict) and "$ref" in more):
+            return True
+        # A block: its type (an enum of the kinds) picks the kind's closed schema.
+        branches = node.get("allOf", [])
+        return "enum" in node["properties"].get("type", {}) and bool(branches) and all(
+            "$ref" in b.get("then", {}) for b in branches)
+
     def walk(node, where):
         if isinstance(node, dict):
             if "properties" in node or "patternProperties" in node:
-                assert node.get("additionalProperties") is False, where
+                assert closed(node), where
             for key, value in node.items():
-                walk(value, f"{where}/{key}")
+                if key != "if":  # a condition (which kind), not the shape of a value
+                    walk(value, f"{where}/{key}")
         elif isinstance(node, list):
             for i, value in enumerate(node):
                 walk(value, f"{where}/{i}")
 
-    schema = schemas()[name]
-    assert schema["additionalProperties"] is False
+    schema = _project_schemas()[name]
+    assert closed(schema)
     walk(schema, "#")
 
 
@@ -99,7 +103,7 @@ def test_every_object_forbids_unknown_keys(name):
                          ids=[f"{s[0]}:{s[2].relative_to(ROOT).as_posix()}" for s in SHIPPED])
 def test_shipped_files_pass(model, name, path, check):
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    assert _errors(name, data, model) == []
+    assert _errors(name, data) == []
     check(path if check is _sections_text else data)  # and the models agree
 
 
@@ -128,6 +132,11 @@ def test_id_keyed_maps_reject_keys_that_are_not_ids():
     assert any("'Member States'" in m for m in _errors("facts", facts))
     with pytest.raises(ValueError):
         Facts.model_validate(facts)
+    # In a kind's id-keyed items too (cards), which the kinds' models refuse the same way.
+    texts = _load("data/text/en.yaml")
+    items = texts["areas"]["areas"]["items"]
+    items["Forced Migration"] = items["forced"]
+    assert any("'Forced Migration'" in m for m in _errors("text", texts))
 
 
 def test_focus_points_are_text_or_mapping():
@@ -159,11 +168,14 @@ def test_committed_schemas_are_current():
         f"{name}.schema.json" for name in PROJECT_NAMES), f"a schema left over — {REGENERATE}"
 
 
-def test_write_schemas_is_deterministic(tmp_path):
-    first = write_schemas(tmp_path / "a")
-    second = write_schemas(tmp_path / "b")
-    assert [p.name for p in first] == [f"{name}.schema.json" for name in NAMES]
-    for a, b in zip(first, second):
+def test_written_schemas_are_deterministic(tmp_path):
+    written = {}
+    for name in ("a", "b"):
+        result = run("--project", str(ROOT), "schema", "--out", str(tmp_path / name))
+        assert result.exit_code == 0, result.output
+        written[name] = sorted((tmp_path / name).iterdir())
+    assert [p.name for p in written["a"]] == sorted(f"{n}.schema.json" for n in PROJECT_NAMES)
+    for a, b in zip(written["a"], written["b"]):
         assert a.read_bytes() == b.read_bytes()
         assert a.read_bytes().endswith(b"}\n")
 

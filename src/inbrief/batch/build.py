@@ -22,17 +22,16 @@ from urllib.parse import unquote
 
 from .. import __version__
 from ..config.loader import Project
-from ..content.loader import Content, load_content
 from ..errors import ContentError, Problem
 from ..i18n import glyphs
 from ..pdf import atomic, subsetting
 from ..pdf.fonts import Face, fingerprint as font_fingerprint, resolve_faces
 from ..project.defaults import builtin_root
-from ..render.context import text_direction
-from ..blocks.load import load_block_content
+from ..render.direction import text_direction
+from ..blocks.load import BlockContent as Content, load_block_content
 from ..render.slots import check_config_slots, layout_slots
 from ..render.blocks_doc import load_block_design, render_block_document
-from ..render.document import Design, Rendered, load_design, render_document
+from ..render.document import Design, Rendered
 from . import copyfit, inputs, manifest
 from .matrix import Target, matrix
 from .produce import Hint, TargetFailed, produce_pdf
@@ -120,8 +119,8 @@ class Prepared:
 
 
 def _with_link_warnings(content):
-    """A project of sections: the links of its rich texts that are shown as text, located in
-    the file that holds each (the classic loader does the same for its texts)."""
+    """The links of the rich texts that are shown as text, located in the file that holds
+    each: a warning, as the Markdown subset makes no link of them."""
     import dataclasses
 
     from ..blocks.paths import get
@@ -150,37 +149,29 @@ def prepare(project: Project, opts: Options, *, partial: bool = False) -> Prepar
     targets = matrix(project.config, opts.langs, opts.layouts, opts.audiences, opts.shard)
     contents: Contents = {}
     problems: list[Problem] = []
-    sections = project.config.content == "sections"
     designs: dict[str, Design] = {}
     slots: dict[str, dict] = {}
-    if sections:
-        problems += check_config_slots(project)
-        for audience in sorted({t.audience for t in targets}):
-            designs[audience] = load_block_design(project, audience)
-            slots[audience] = layout_slots(project, designs[audience].env)
+    problems += check_config_slots(project)
+    for audience in sorted({t.audience for t in targets}):
+        designs[audience] = load_block_design(project, audience)
+        slots[audience] = layout_slots(project, designs[audience].env)
     for lang, audience in sorted({(t.lang, t.audience) for t in targets}):
         try:
-            if sections:
-                contents[(lang, audience)] = load_block_content(
-                    project.root, project.data_dir, lang, project.config.source_language,
-                    audience, slots[audience])
-            else:
-                contents[(lang, audience)] = load_content(
-                    project.data_dir, lang, project.config.source_language, audience)
+            contents[(lang, audience)] = load_block_content(
+                project.root, project.data_dir, lang, project.config.source_language,
+                audience, slots[audience])
         except ContentError as exc:
             problems += exc.problems
     if problems:
         raise ContentError(problems)
-    if sections:
-        contents = {key: _with_link_warnings(c) for key, c in contents.items()}
+    contents = {key: _with_link_warnings(c) for key, c in contents.items()}
     if opts.strict:
         warned = sorted({w for c in contents.values() for w in c.warnings})
         if warned:
             raise ContentError(warned)
     faces = {lang: resolve_faces(project.config.fonts, lang) for lang, _ in contents}
     for (lang, _audience), content in contents.items():
-        texts = content.texts if sections else content.texts.model_dump(mode="json")
-        problems += glyphs.check_texts(lang, texts, content.origins, faces[lang])
+        problems += glyphs.check_texts(lang, content.texts, content.origins, faces[lang])
     if problems:
         raise ContentError(problems)
     rendered: dict[Target, Rendered] = {}
@@ -188,9 +179,8 @@ def prepare(project: Project, opts: Options, *, partial: bool = False) -> Prepar
     for t in targets:
         try:
             if t.audience not in designs:
-                designs[t.audience] = (load_block_design if sections else load_design)(
-                    project, t.audience)
-            r = (render_block_document if sections else render_document)(
+                designs[t.audience] = load_block_design(project, t.audience)
+            r = render_block_document(
                 project, contents[(t.lang, t.audience)], t.layout, t.audience, faces[t.lang],
                 paper=opts.paper, print_mode=opts.print_mode, design=designs[t.audience])
         except ContentError as exc:
@@ -462,8 +452,7 @@ def _make(job: _Job) -> tuple[Result, dict | None]:
                 job.project, t, job.rendered, roots=job.roots,
                 variant=opts.pdf_variant or DEFAULT_VARIANT, print_mode=opts.print_mode,
                 rtl=text_direction(t.lang) == "rtl",
-                rerender=lambda n: (render_block_document if job.project.config.content ==
-                                    "sections" else render_document)(
+                rerender=lambda n: render_block_document(
                     job.project, job.content, t.layout, t.audience, job.faces,
                     paper=opts.paper, print_mode=opts.print_mode, filler_pages=n),
                 hint=job.hint, allow_remote=opts.allow_remote)

@@ -105,7 +105,7 @@ _DOCS = {  # name: (title, description, file pattern)
 def project_documents(source: str = "en") -> list[tuple[str, str, str]]:
     """(name, file pattern, description) of each schema of a project of sections, in order.
 
-    The source text matches two patterns, as in the classic model, and an editor applies
+    The source text matches two patterns, and an editor applies
     both: the translation schema accepts the source's types and data too (a translation may
     not hold them: ``inbrief check`` says so)."""
     return [(name, glob.format(source=source), description)
@@ -121,7 +121,7 @@ def project_schemas(root, source: str = "en") -> dict[str, dict]:
     from pathlib import Path
 
     from ..config.model import Config
-    from ..content.schema import Document as Doc, document_schema, schema_id
+    from ..content.schema import Document as Doc, close_maps, document_schema, schema_id
     from ..errors import ContentError
     from .audience import AudienceSpec
     from .facts import Facts
@@ -147,10 +147,10 @@ def project_schemas(root, source: str = "en") -> dict[str, dict]:
             files = [source_data] + (own if name == "audience-texts" else [])
             schema = overlay_schema(registry, _sections_of(files), title,
                                     open_=name == "audience-texts")
-        out[name] = {"$schema": DIALECT, "$id": schema_id(name), "title": title,
-                     "description": description,
-                     **{k: v for k, v in schema.items()
-                        if k not in ("$schema", "title", "description")}}
+        out[name] = close_maps({"$schema": DIALECT, "$id": schema_id(name), "title": title,
+                                "description": description,
+                                **{k: v for k, v in schema.items()
+                                   if k not in ("$schema", "title", "description")}})
     return out
 
 

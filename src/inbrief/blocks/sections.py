@@ -134,7 +134,7 @@ def _block(src: Source, sid: str, bid: Any, raw: Any, registry: Registry):
         return None, [src.problem(loc, f"block id '{bid}' is not an id", _ID_HINT, key=True)]
     if not isinstance(raw, dict):
         close = did_you_mean(bid, SECTION_KEYS)
-        if close:  # "hedding: Mission" is a misspelt heading more likely than a block
+        if close:  # "hedding: About us" is a misspelt heading more likely than a block
             return None, [src.problem(loc, f"unknown key '{bid}'", close, key=True)]
         return None, [src.problem(loc, f"block '{sid}.{bid}' should be a mapping with 'type:'",
                                   f"e.g. {{type: text, paragraphs: […]}}; kinds: {known}",

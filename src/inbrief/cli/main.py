@@ -318,7 +318,7 @@ def check(state: State, langs, layouts, audiences):
     \b
     Examples:
       inbrief check                          # the whole matrix; exit 2 lists every problem
-      inbrief check --lang fr --audience migrants
+      inbrief check --lang fr --audience partners
       inbrief --project briefs check         # a project in another folder
     """
     from ..batch.build import Options, prepare
@@ -471,19 +471,15 @@ def explain(state: State, key, lang, audience):
       inbrief explain document.subtitle --lang fr
     """
     from ..batch.matrix import matrix
-    from ..i18n.explain import explain as run_explain, explain_sections
+    from ..i18n.explain import explain as run_explain
 
     project = state.project()
     cfg = project.config
     lang = lang or cfg.source_language
     matrix(cfg, (lang,), (), (audience,))  # validates --lang and --audience
     source_texts = ("base", f"audience {audience}")
-    if cfg.content == "sections":
-        layers = explain_sections(project.root, key, lang, cfg.source_language, audience)
-        fallback = layers[-1].kind in source_texts
-    else:
-        layers = run_explain(project.data_dir, key, lang, cfg.source_language, audience)
-        fallback = not any(layer.kind.endswith(f"language {lang}") for layer in layers)
+    layers = run_explain(project.root, key, lang, cfg.source_language, audience)
+    fallback = layers[-1].kind in source_texts
     final = layers[-1]
     click.echo(f"{key} = {json.dumps(final.value, ensure_ascii=False)}")
     click.echo(f"  from {final.where()} ({final.kind})")
@@ -496,8 +492,8 @@ def explain(state: State, key, lang, audience):
 
 @cli.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path), required=False)
-@click.option("--template", "-t", "starter", default="iom", show_default=True, metavar="NAME",
-              help="The starter to copy (see --list).")
+@click.option("--template", "-t", "starter", default=None, metavar="NAME",
+              help="The starter to copy (default: the built-in project, the first of --list).")
 @click.option("--list", "list_starters", is_flag=True, help="List the starters and exit.")
 def init(directory: Path | None, starter: str, list_starters: bool):
     """Create a new project in DIRECTORY from a starter: config and content to edit.
@@ -507,16 +503,18 @@ def init(directory: Path | None, starter: str, list_starters: bool):
       inbrief init --list
       inbrief init my-brief --template blank && cd my-brief && inbrief build
     """
-    from ..project.scaffold import STARTERS, init_project
+    from ..project.scaffold import init_project, starters
 
+    known = starters()
     if list_starters:
-        width = max(map(len, STARTERS))
-        for name, description in STARTERS.items():
+        width = max(map(len, known))
+        for name, (description, _folder) in known.items():
             click.echo(f"{name:<{width}}  {description}")
         return
     if directory is None:
         raise click.UsageError("give the new project's folder: inbrief init DIR [--template NAME]")
     init_project(directory, starter)
+    starter = starter or next(iter(known))
     click.echo(f"created {display_path(directory)} from the '{starter}' starter: edit data/ "
                "and run `inbrief build` there")
 

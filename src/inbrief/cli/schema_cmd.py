@@ -18,24 +18,17 @@ def _names() -> list[str]:
     # Imported here, not at the top: the models cost every other command (and every
     # Tab press of shell completion) noticeable start-up time.
     from ..blocks.schema_json import project_documents
-    from ..content.schema import DOCUMENTS
 
-    return list(dict.fromkeys([*(doc.name for doc in DOCUMENTS),
-                               *(name for name, _, _ in project_documents())]))
+    return [name for name, _, _ in project_documents()]
 
 
 def _catalogue(root: Path, source: str):
     """(name, file pattern, description) of each schema of the project's files, in order,
-    and a function that makes the schemas: a project of sections has its own, composed from
-    its block kinds and its source file; a classic project's come from the fixed models."""
-    if _of_sections(root):
-        from ..blocks.schema_json import project_documents, project_schemas
+    and a function that makes the schemas, composed from the project's block kinds and its
+    source file."""
+    from ..blocks.schema_json import project_documents, project_schemas
 
-        return project_documents(source), lambda: project_schemas(root, source)
-    from ..content.schema import DOCUMENTS, globs, schemas
-
-    patterns = globs(source)
-    return [(doc.name, patterns[doc.name], doc.description) for doc in DOCUMENTS], schemas
+    return project_documents(source), lambda: project_schemas(root, source)
 
 
 def _check_name(ctx, param, value):
@@ -79,10 +72,9 @@ def schema(state, name, out):
         pwidth = max(len(g) for _, g, _ in documents) + 2
         for n, glob, description in documents:
             click.echo(f"{n:<{width}}{glob:<{pwidth}}{_summary(description)}")
-        if _of_sections(root):
-            from ..blocks.schema_json import kinds_line
+        from ..blocks.schema_json import kinds_line
 
-            click.echo(kinds_line(root), err=True)  # stdout stays one schema a line
+        click.echo(kinds_line(root), err=True)  # stdout stays one schema a line
         click.echo("print one: inbrief schema NAME; write them all: inbrief schema --out DIR",
                    err=True)
         return
@@ -124,16 +116,6 @@ def _project(state) -> tuple[str, Path, Path]:
         default = load_project(builtin_root())
         return default.config.source_language, default.root, Path.cwd().resolve()
     return project.config.source_language, project.root, project.root
-
-
-def _of_sections(root: Path) -> bool:
-    import yaml
-
-    try:
-        config = yaml.safe_load((root / "inbrief.yaml").read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError):
-        return False
-    return isinstance(config, dict) and config.get("content") == "sections"
 
 
 def _summary(description: str) -> str:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..content.validate import validate
 from ..content.yamlsrc import Source, load
-from ..errors import ContentError, UserError
+from ..errors import ContentError, Problem, UserError
 from .model import Config
 
 CONFIG_NAME = "inbrief.yaml"
@@ -51,6 +51,12 @@ def load_project(root: Path | None = None) -> Project:
     source, problems = load(path)
     if problems:
         raise ContentError(problems)
+    if isinstance(source.data, dict) and "content" not in source.data:
+        raise ContentError([Problem(str(path), 1, 1,
+                                    "no 'content: sections': this project is written in the "
+                                    "fixed content model of earlier inbrief versions",
+                                    "`inbrief migrate` rewrites it as sections of blocks, "
+                                    "keeping every translation (docs/sections.md)")])
     config, problems = validate(Config, source)
     if problems:
         raise ContentError(problems)

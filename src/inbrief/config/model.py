@@ -74,10 +74,10 @@ class Config(Strict):
     audiences: Annotated[list[Ident], Field(min_length=1)] = ["general"]
     fonts: Annotated[list[FontFamily], Field(min_length=1)]
     output: Output = Output()
-    content: Literal["classic", "sections"] = "classic"
-    """How the text files are written: ``sections`` of typed blocks (the model every new
-    project uses, docs/content-format.md), or the classic fixed model of earlier versions,
-    which ``inbrief migrate`` rewrites as sections (docs/sections.md)."""
+    content: Literal["sections"]
+    """How the text files are written: sections of typed blocks (docs/content-format.md).
+    The key marks the format: a project of the fixed model of earlier versions has none, and
+    ``inbrief migrate`` rewrites it (docs/sections.md)."""
 
     @model_validator(mode="after")
     def _source_shipped(self):

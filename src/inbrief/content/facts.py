@@ -1,4 +1,5 @@
-"""Language-neutral facts: numbers, years, dates, contact details and sources.
+"""The parts facts are made of: figures and their dated observations, events, sources and
+contact details (``blocks.facts`` puts them together as ``data/facts.yaml``).
 
 Kept apart from translatable text so that a figure is corrected once and every
 language, layout and audience shows the same value with the same year.
@@ -34,12 +35,6 @@ class Contact(Strict):
     website: Url
 
 
-class Organization(Strict):
-    acronym: Text
-    established: Year
-    contact: Contact
-
-
 class SourceDoc(Strict):
     title: Text
     year: Year
@@ -69,19 +64,3 @@ class Figure(Strict):
 class Event(Strict):
     id: Ident
     date: PartialDate
-
-
-class Facts(Strict):
-    """``data/facts.yaml``."""
-
-    edition: Year
-    """Year printed on the cover as the edition."""
-    organization: Organization
-    sources: dict[Ident, SourceDoc]
-    key_figures: dict[Ident, Figure]
-    lead_figures: list[Ident] = Field(default_factory=list, max_length=6)
-    """Figures shown in the key-figures strip, in order."""
-    chart: Ident | None = None
-    """Key figure drawn as a chart of its dated observations, where a layout has one."""
-    history: list[Event] = Field(default_factory=list)
-    cooperation: list[Event] = Field(default_factory=list)

@@ -1,32 +1,19 @@
-"""JSON Schemas of the configuration and content files of a classic project, for editors.
+"""JSON Schemas from the pydantic models, for editors: the models stay the single source of
+truth, and every schema made from them is closed (no unknown key passes, as in the models).
 
-The pydantic models stay the single source of truth: these schemas are
-generated from them. Write them into a folder with::
-
-    python -m inbrief.content.schema FOLDER
-
-A project of sections has its own (``blocks.schema_json.project_schemas``); the
-copies under docs/schema/ are the default project's: ``inbrief schema --out docs/schema``.
-
-The schemas help an editor complete keys and flag mistakes while typing;
-``inbrief check`` remains the authority (it also checks placeholders and the
-references between files, which a schema cannot express).
+``blocks.schema_json`` composes a project's schemas from these; the copies under
+docs/schema/ are the default project's: ``inbrief schema --out docs/schema``. A schema helps
+an editor complete keys and flag mistakes while typing; ``inbrief check`` remains the
+authority (it also checks placeholders and the references between files).
 """
 
 from __future__ import annotations
 
 import json
-import sys
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
-
-from ..config.model import Config
-from .audience import Audience
-from .facts import Facts
-from .texts import Texts
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 BASE_ID = "https://inbrief.invalid/schema/"
@@ -45,44 +32,13 @@ class Document:
     """Overlays (translations, audience texts) may leave out any key: nothing is required."""
 
 
-DOCUMENTS = (
-    Document("inbrief", Config, "inbrief.yaml",
-             "Project configuration: name, languages, layouts, audiences, fonts and output.",
-             "inbrief.yaml"),
-    Document("facts", Facts, "data/facts.yaml",
-             "Language-neutral facts: edition, organization and contact details, sources, "
-             "key figures and dated events.",
-             "data/facts.yaml"),
-    Document("texts", Texts, "data/text/<lang>.yaml",
-             "Translatable text for one language: every sentence a translator touches. "
-             "The source language's file must be complete.",
-             "data/text/{source}.yaml"),
-    Document("translation", Texts, "data/text/<lang>.yaml (a translation)",
-             "A translation of the source language's text: any key may be left out, "
-             "and the source text is used in its place.",
-             "data/text/*.yaml", partial=True),
-    Document("audience", Audience, "data/audiences/<name>.yaml",
-             "What one audience sees: which sections, in which order, which key figures lead.",
-             "data/audiences/*.yaml"),
-    Document("audience-texts", Texts, "data/text/audiences/<name>/<lang>.yaml",
-             "An audience's own words, overlaid key by key on the language's text: its "
-             "call-out and any re-titled or reworded texts.",
-             "data/text/audiences/*/*.yaml", partial=True),
-)
-
-
 def schema_id(name: str) -> str:
     return f"{BASE_ID}{name}.schema.json"
 
 
-def schemas() -> dict[str, dict]:
-    """JSON Schemas (draft 2020-12) by document name, in the order of DOCUMENTS."""
-    return {doc.name: document_schema(doc) for doc in DOCUMENTS}
-
-
 def document_schema(doc: Document) -> dict:
     """The JSON Schema of one document, from its model."""
-    generated = _close_maps(doc.model.model_json_schema())
+    generated = close_maps(doc.model.model_json_schema())
     if doc.partial:
         generated = _optional(generated)
     generated.pop("title", None)
@@ -96,16 +52,16 @@ def document_schema(doc: Document) -> dict:
     return schema
 
 
-def _close_maps(node: Any) -> Any:
+def close_maps(node: Any) -> Any:
     """Mappings keyed by ids (``key_figures``, ``layouts``...) come out as
     ``patternProperties``; without ``additionalProperties: false`` a key that breaks
     the id pattern would pass the schema, while the models reject it."""
     if isinstance(node, dict):
-        node = {key: _close_maps(value) for key, value in node.items()}
+        node = {key: close_maps(value) for key, value in node.items()}
         if "patternProperties" in node and "additionalProperties" not in node:
             node["additionalProperties"] = False
     elif isinstance(node, list):
-        node = [_close_maps(value) for value in node]
+        node = [close_maps(value) for value in node]
     return node
 
 
@@ -129,14 +85,6 @@ def _optional(node: Any) -> Any:
     return out
 
 
-def globs(source_language: str = "en") -> dict[str, str]:
-    """Document name → the files it applies to, for an editor's ``yaml.schemas`` setting.
-
-    Files matching two globs (the source text matches "texts" and "translation") get both
-    schemas, as the YAML extension combines them: the stricter one wins."""
-    return {doc.name: doc.glob.format(source=source_language) for doc in DOCUMENTS}
-
-
 def _open_objects(node: Any, where: str = "#") -> list[str]:
     """Paths of object schemas with named keys that would still accept unknown keys."""
     found: list[str] = []
@@ -155,30 +103,3 @@ def _open_objects(node: Any, where: str = "#") -> list[str]:
 def dumps(schema: dict) -> str:
     """The exact text of a schema file: stable, so regenerating changes nothing."""
     return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
-
-
-def write_schemas(folder: Path, only: str | None = None) -> list[Path]:
-    """Write ``<name>.schema.json`` for every document (or just ``only``) into ``folder``."""
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, schema in schemas().items():
-        if only is not None and name != only:
-            continue
-        path = folder / f"{name}.schema.json"
-        path.write_text(dumps(schema), encoding="utf-8", newline="\n")
-        written.append(path)
-    return written
-
-
-def main(argv: list[str]) -> int:
-    if len(argv) != 2:
-        print("usage: python -m inbrief.content.schema FOLDER", file=sys.stderr)
-        return 2
-    for path in write_schemas(Path(argv[1])):
-        print(path)
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv))

@@ -18,11 +18,11 @@ MAX_BYTES = 2_000_000
 MAX_DEPTH = 32
 MAX_NODES = 100_000
 
-Loc = tuple  # a key path: ("strategic_focus", "points", 8, "footnote")
+Loc = tuple  # a key path: ("focus", "points", "items", 8, "footnote")
 
 
 def dotted(loc: Loc) -> str:
-    """The key path as people write it: "strategic_focus.points.8.footnote"."""
+    """The key path as people write it: "focus.points.items.8.footnote"."""
     return ".".join(str(p) for p in loc)
 
 

@@ -1,11 +1,7 @@
 """``inbrief explain KEY``: where a text's final value comes from, layer by layer.
 
-Layers, later ones winning: the source-language file, the language's file
-(or a fallback to the source), the audience's source-language file, the
-audience's file in the language.
-
-A project of sections lays a translation over the source as a whole, the audience's files
-over each (``blocks.load``): the source-language file, the audience's source-language file,
+A translation is laid over the source as a whole, the audience's files over each
+(``blocks.load``): the source-language file, the audience's source-language file,
 the language's file, the audience's file in the language, a translation winning wherever it
 has the text. A label (``labels.<key>``) starts from the built-in words (the design's, then
 each kind's ``labels.yaml``), English then the language's.
@@ -17,8 +13,7 @@ import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..content import audience as aud
-from ..content.loader import FACTS_FILE, text_path
+from ..content.files import FACTS_FILE, audience_text_path, text_path
 from ..content.yamlsrc import load
 from ..errors import UserError, display_path
 from .catalog import dotted, leaves
@@ -59,30 +54,8 @@ def _file_layers(files: list[tuple[str, Path]], key: str, known: set[str],
     return layers
 
 
-def explain(data_dir: Path, key: str, lang: str, source_lang: str, audience: str) -> list[Layer]:
-    if key.startswith("facts."):
-        return _facts(data_dir, key[len("facts."):])
-    files = [("base", text_path(data_dir, source_lang))]
-    if lang != source_lang:
-        files.append((f"language {lang}", text_path(data_dir, lang)))
-    files.append((f"audience {audience}", aud.text_path(data_dir, audience, source_lang)))
-    if lang != source_lang:
-        files.append((f"audience {audience}, language {lang}",
-                      aud.text_path(data_dir, audience, lang)))
-    layers, known = [], set()
-    layers += _file_layers(files, key, known)
-    if not layers:
-        close = difflib.get_close_matches(key, sorted(known), n=3, cutoff=0.6)
-        hint = f"did you mean {', '.join(close)}?" if close else (
-            "keys are dotted paths <section>.<block>.<field> (overview.body.paragraphs.0), "
-            "labels.<name> or facts.key_figures.<id>")
-        raise UserError(f"{display_path(text_path(data_dir, source_lang))}: no text '{key}' — {hint}")
-    return layers
-
-
-def explain_sections(root: Path, key: str, lang: str, source_lang: str,
-                     audience: str) -> list[Layer]:
-    """The layers of ``key`` in a project of sections, in the order they apply."""
+def explain(root: Path, key: str, lang: str, source_lang: str, audience: str) -> list[Layer]:
+    """The layers of ``key``, in the order they apply."""
     from ..blocks.registry import load_registry
     from ..blocks.reserved import BUILTIN_LABELS, FALLBACK
 
@@ -111,10 +84,10 @@ def explain_sections(root: Path, key: str, lang: str, source_lang: str,
                     layers.append(Layer(f"{what}, {code}", path,
                                         *src.position((code, name)), words[name]))
     files = [("base", text_path(data_dir, source_lang)),
-             (f"audience {audience}", aud.text_path(data_dir, audience, source_lang))]
+             (f"audience {audience}", audience_text_path(data_dir, audience, source_lang))]
     if lang != source_lang:
         files += [(f"language {lang}", text_path(data_dir, lang)),
-                  (f"audience {audience}, language {lang}", aud.text_path(data_dir, audience, lang))]
+                  (f"audience {audience}, language {lang}", audience_text_path(data_dir, audience, lang))]
     # An empty translation falls back, as the build does: it is no layer.
     layers += _file_layers(files, key, known,
                            empty_falls_back=f"language {lang}" if lang != source_lang else None)

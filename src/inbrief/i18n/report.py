@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from ..content.loader import text_path
+from ..content.files import AUDIENCE_DIR, TEXT_DIR, audience_text_path, text_path
 from ..content.yamlsrc import load
 from ..errors import ContentError
 from . import catalog, fingerprints
@@ -34,22 +34,21 @@ class LanguageStatus:
 
 def pairs(data_dir: Path, lang: str, source_lang: str) -> list[tuple[str, Path, Path]]:
     """(key prefix, source file, translation file) for the language file and each audience."""
-    from ..content import audience as aud
-
     pairs = [("", text_path(data_dir, source_lang), text_path(data_dir, lang))]
-    root = data_dir / "text" / aud.AUDIENCE_DIR
+    root = data_dir / TEXT_DIR / AUDIENCE_DIR
     if root.is_dir():
         for folder in sorted(p for p in root.iterdir() if p.is_dir()):
-            src = aud.text_path(data_dir, folder.name, source_lang)
+            src = audience_text_path(data_dir, folder.name, source_lang)
             if src.exists():
                 pairs.append((f"audiences.{folder.name}.", src,
-                              aud.text_path(data_dir, folder.name, lang)))
+                              audience_text_path(data_dir, folder.name, lang)))
     return pairs
 
 
 @dataclass
-class _TextOverlay:
-    """What catalog.overlay says of a classic file, for a file of sections."""
+class TextOverlay:
+    """What a translation holds of a text file: the texts the kinds mark as such, which of
+    them it translates and which fall back to the source."""
     leaves: dict
     translated: list
     fallbacks: list
@@ -57,12 +56,14 @@ class _TextOverlay:
     """The translation's own data: where a translated text is read."""
 
 
-def overlay_files(src_file: Path, tr_file: Path | None, registry=None, base=None):
+def overlay_files(src_file: Path, tr_file: Path | None, registry, base=None):
     """(source, translation or None, overlay) of one text file and its translation.
 
-    With a block-kind ``registry`` (a project of sections), the texts are the fields the
-    kinds mark as text, not every string of the file; ``base`` is the language file an
-    audience's file is laid over."""
+    The texts are the fields the block kinds of ``registry`` mark as text, not every string
+    of the file; ``base`` is the language file an audience's file is laid over."""
+    from ..blocks.paths import get
+    from ..blocks.texts import text_leaves
+
     src, problems = load(src_file)
     tr = None
     if tr_file is not None and tr_file.exists():
@@ -70,34 +71,17 @@ def overlay_files(src_file: Path, tr_file: Path | None, registry=None, base=None
         problems += more
     if problems:
         raise ContentError(problems)
-    if registry is not None:
-        from ..blocks.paths import get as _get
-        from ..blocks.texts import text_leaves
-
-        leaves = text_leaves(src.data, registry, base)
-        done = [p for p in leaves if tr is not None
-                and isinstance(_get(tr.data, p), str) and _get(tr.data, p).strip()]
-        return src, tr, _TextOverlay(leaves, done, [p for p in leaves if p not in done],
-                                     tr.data if tr is not None else {})
-    ov = catalog.overlay(src, tr)
-    if ov.problems:
-        raise ContentError(ov.problems)
-    return src, tr, ov
+    leaves = text_leaves(src.data, registry, base)
+    done = [p for p in leaves if tr is not None
+            and isinstance(get(tr.data, p), str) and get(tr.data, p).strip()]
+    return src, tr, TextOverlay(leaves, done, [p for p in leaves if p not in done],
+                                tr.data if tr is not None else {})
 
 
-def _leaves(src, ov) -> dict:
-    return ov.leaves if isinstance(ov, _TextOverlay) else catalog.leaves(src.data)
-
-
-def _sections_registry(data_dir: Path):
-    """The block kinds of a project of sections, or None for a classic project."""
-    import yaml
-
+def _registry(data_dir: Path):
+    """The block kinds the project's text files are made of."""
     from ..blocks import load_registry
 
-    config = yaml.safe_load((data_dir.parent / "inbrief.yaml").read_text(encoding="utf-8"))
-    if not isinstance(config, dict) or config.get("content") != "sections":
-        return None
     registry, problems = load_registry(data_dir.parent)
     if problems:
         raise ContentError(problems)
@@ -118,13 +102,13 @@ class TextFile:
 
 
 def text_files(data_dir: Path, lang: str, source_lang: str, *, translation: bool = True):
-    """Every text file of ``lang`` with its source, classic or sections alike."""
-    registry = _sections_registry(data_dir)
+    """Every text file of ``lang`` with its source: the language's, then each audience's."""
+    registry = _registry(data_dir)
     base = None
     for prefix, src_file, tr_file in pairs(data_dir, lang, source_lang):
         src, tr, ov = overlay_files(src_file, tr_file if translation else None, registry, base)
         base = src.data if base is None else base
-        yield TextFile(prefix, src_file, tr_file, src, tr, ov, _leaves(src, ov))
+        yield TextFile(prefix, src_file, tr_file, src, tr, ov, ov.leaves)
 
 
 def status(data_dir: Path, lang: str, source_lang: str) -> LanguageStatus:
@@ -170,5 +154,5 @@ def confirm(data_dir: Path, lang: str, source_lang: str, keys: list[str] | None)
             if not only:
                 continue
         changed += [prefix + k for k in fingerprints.confirm(
-            tr_file, _leaves(src, ov), ov.translated, only)]
+            tr_file, ov.leaves, ov.translated, only)]
     return changed

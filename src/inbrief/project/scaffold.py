@@ -10,25 +10,39 @@ from .defaults import builtin_root
 
 PARTS = ("inbrief.yaml", "data", "templates", "styles", "blocks", "assets")
 STARTERS_DIR = Path(__file__).resolve().parent.parent / "starters"
-STARTERS = {
-    "iom": "The International Organization for Migration's brief: every layout, five "
-           "languages, four audiences (the default project).",
-    "blank": "One section of two blocks in English and French, page budgets a short text "
-             "meets: the start of your own brief.",
-}
-DEFAULT_STARTER = "iom"
+STARTER_FILE = "starter.yaml"
+"""A starter's name and description for ``init --list``; never copied into the new project."""
 
 
-def starter_root(name: str) -> Path:
-    if name not in STARTERS:
+def starters() -> dict[str, tuple[str, Path]]:
+    """Name → (description, folder): the built-in default project first (the default starter),
+    then each folder of ``starters/`` that has a starter file."""
+    import yaml
+
+    found: dict[str, tuple[str, Path]] = {}
+    for folder in (builtin_root(), *sorted(STARTERS_DIR.iterdir())):
+        meta = folder / STARTER_FILE
+        if meta.is_file():
+            data = yaml.safe_load(meta.read_text(encoding="utf-8")) or {}
+            found[str(data.get("name", folder.name))] = (
+                " ".join(str(data.get("description", "")).split()), folder)
+    return found
+
+
+def starter_root(name: str | None) -> Path:
+    known = starters()
+    if name is None:
+        return next(iter(known.values()))[1]
+    if name not in known:
         from ..content.validate import did_you_mean
 
-        raise UserError(f"no starter '{name}' — " + (did_you_mean(name, STARTERS) or
-                        "starters: " + ", ".join(STARTERS)) + " (inbrief init --list)")
-    return builtin_root() if name == "iom" else STARTERS_DIR / name
+        raise UserError(f"no starter '{name}' — " + (did_you_mean(name, known) or
+                        "starters: " + ", ".join(known)) + " (inbrief init --list)")
+    return known[name][1]
 
 
-def init_project(target: Path, template: str = DEFAULT_STARTER) -> list[Path]:
+def init_project(target: Path, template: str | None = None) -> list[Path]:
+    """Copy a starter (by name; none: the default) into ``target``."""
     src = starter_root(template)
     target = Path(target)
     if target.exists() and any(target.iterdir()):
@@ -58,15 +72,8 @@ def _editor_support(target: Path) -> list[Path]:
 
     import yaml
 
-    from ..content.schema import globs, write_schemas
-
     config = yaml.safe_load((target / "inbrief.yaml").read_text(encoding="utf-8"))
-    source = config.get("source_language", "en")
-    if config.get("content") == "sections":
-        written, patterns = _sections_schema(target, source)
-    else:
-        written = write_schemas(target / "schema")
-        patterns = globs(source)
+    written, patterns = _schemas(target, config.get("source_language", "en"))
     settings = target / ".vscode" / "settings.json"
     settings.parent.mkdir(exist_ok=True)
     settings.write_text(json.dumps({"yaml.schemas": {
@@ -75,9 +82,9 @@ def _editor_support(target: Path) -> list[Path]:
     return written + [settings]
 
 
-def _sections_schema(target: Path, source: str) -> tuple[list[Path], dict[str, str]]:
-    """A project of sections: the schemas of its files, made from the kinds it can use and
-    its source file's sections."""
+def _schemas(target: Path, source: str) -> tuple[list[Path], dict[str, str]]:
+    """The schemas of the project's files, made from the kinds it can use and its source
+    file's sections."""
     from ..blocks.schema_json import project_documents, project_schemas
     from ..content.schema import dumps
 

@@ -18,7 +18,7 @@ from ..blocks.registry import folders as kind_folders
 from ..config.loader import Project
 from ..i18n import formatting as fmt
 from ..pdf.fonts import Face
-from .context import text_direction
+from .direction import text_direction
 from .document import Design, Rendered, page_css, page_furniture_css
 from .env import make_env, render
 from .searchpath import search_path

@@ -1,4 +1,5 @@
-"""One target's HTML and stylesheets, plus the list of files they were made from."""
+"""What every layout shares: an audience's design (templates and stylesheets found once), the
+sheet sizes, and the page furniture (fonts, running footer) made from configuration."""
 
 from __future__ import annotations
 
@@ -7,13 +8,10 @@ from pathlib import Path
 
 from jinja2 import Environment
 
-from ..config.loader import Project
-from ..content.loader import Content
 from ..pdf.fonts import Face, families_stack, font_face_css
-from .context import build_context, text_direction
-from .env import make_env, render
+from .direction import text_direction
 from .filters import css_content
-from .searchpath import find_file, search_path
+from .searchpath import find_file
 
 
 @dataclass
@@ -50,11 +48,6 @@ class Design:
         return self._css[name]
 
 
-def load_design(project: Project, audience: str) -> Design:
-    templates = search_path(project.root, "templates", audience)
-    return Design(make_env(templates), templates, search_path(project.root, "styles", audience))
-
-
 PAGE_SIZES = {
     ("a4", "a4"): "A4", ("a4", "letter"): "letter",
     ("a5", "a4"): "A5", ("a5", "letter"): "5.5in 8.5in",
@@ -70,28 +63,6 @@ BLEED_MM = 3
 MARKS_MM = 8  # media box margin: the 3 mm bleed plus room for crop marks outside it
 
 
-def render_document(project: Project, content: Content, layout: str, audience: str,
-                    faces: list[Face], *, paper: str = "a4", print_mode: bool = False,
-                    filler_pages: int = 0, design: Design | None = None) -> Rendered:
-    cfg = project.config.layouts[layout]
-    design = design or load_design(project, audience)
-    context = build_context(content, layout=layout, audience=audience, filler_pages=filler_pages,
-                            print_mode=print_mode)
-    template = f"layouts/{cfg.template or layout + '.html.j2'}"
-    design.find("templates", template)
-    html = render(design.env, template, context)
-
-    # Order matters: the layout's stylesheet comes after the generated one, so a layout
-    # can override the running footer or the font stack.
-    sheets: list[tuple[Path | None, str]] = [
-        design.stylesheet("base.css"),
-        (None, generated_css(content, faces)),
-        design.stylesheet(f"layouts/{cfg.stylesheet or layout + '.css'}"),
-    ]
-    sheets.append((None, page_css(cfg.paper, paper, print_mode)))
-    return Rendered(html=html, stylesheets=sheets)
-
-
 def page_css(layout_paper: str, paper: str, print_mode: bool) -> str:
     """Sheet size, and for print production 3 mm bleed with crop marks (sets TrimBox/BleedBox)."""
     size = PAGE_SIZES[(layout_paper, paper)]
@@ -101,13 +72,6 @@ def page_css(layout_paper: str, paper: str, print_mode: bool) -> str:
         css += "\n@page { bleed: %dmm; marks: crop; }\n:root { --bleed: %dmm; }" % (MARKS_MM,
                                                                                  BLEED_MM)
     return css
-
-
-def generated_css(content: Content, faces: list[Face]) -> str:
-    """The part of the style that depends on configuration and language."""
-    return page_furniture_css(content.lang, faces, content.texts.labels.page_of,
-                              f"{content.texts.organization.short_name} · "
-                              f"{content.texts.document.title}")
 
 
 def page_furniture_css(lang: str, faces: list[Face], page_of: str, title: str) -> str:
