@@ -49,8 +49,9 @@ def test_watch_rebuilds_on_save_and_keeps_watching(tmp_path):
         assert pdf.read_bytes() == before
 
         started = time.monotonic()
-        en.write_text(original.replace("IOM is committed to the principle",
-                                       "IOM is firmly committed to the principle", 1),
+        # The mission's statement (the factsheet shows it; the cover's lead is the leaflet's).
+        en.write_text(original.replace("- IOM is committed to the principle",
+                                       "- IOM is firmly committed to the principle", 1),
                       encoding="utf-8")
         assert _wait(lambda: "firmly committed" in _pdf_text(pdf), 20)
         elapsed = time.monotonic() - started

@@ -44,6 +44,22 @@ class Fields:
         return f"Fields({self._data!r})"
 
 
+class Unset(Fields):
+    """A block the design makes, not the writer (the masthead of a project without a cover
+    section): every field its kind may have is unset, whichever the kind's schema lists."""
+
+    __slots__ = ()
+
+    def __init__(self):
+        super().__init__({})
+
+    def __getattr__(self, name: str) -> Any:
+        return None
+
+    def __getitem__(self, name: str) -> Any:
+        return None
+
+
 def plain(value: Any) -> Any:
     """Models become Fields, dicts stay dicts (maps keep their order), lists stay lists."""
     if isinstance(value, BaseModel):

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
 
-from ..blocks.data import Fields
+from ..blocks.data import Unset
 from ..blocks.load import BlockContent
 from ..blocks.registry import folders as kind_folders
 from ..config.loader import Project
@@ -139,10 +139,8 @@ def _slots(mapping: dict[str, list[str]], sections: list[SectionView]) -> dict:
     for name in ("cover", "figures", "flap", "back"):
         slots.setdefault(name, [])
     if not slots["cover"]:  # every layout opens with a masthead: the document's own words
-        masthead = Fields({f: None for f in ("organization", "acronym", "title", "subtitle",
-                                             "logo", "photo")})
         slots["cover"] = [SectionView("cover", None, None, [
-            BlockView("masthead", "cover", masthead, "kinds/cover/block.html.j2", None)])]
+            BlockView("masthead", "cover", Unset(), "kinds/cover/block.html.j2", None)])]
     return slots
 
 
