@@ -59,7 +59,15 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--code-a", type=Path, help="src folder of the code that builds A")
     ap.add_argument("--code-b", type=Path, help="src folder of the code that builds B")
+    ap.add_argument("--only", default="", help="measure only the rows whose name has this text")
     opts = ap.parse_args()
+    measures = {m: a for m, a in MEASURES.items() if opts.only in m}
+    # As installed packages are: compiled to bytecode once (pip does it for a wheel), not on
+    # every start, whatever PYTHONDONTWRITEBYTECODE says.
+    import inbrief
+
+    for src in {opts.code_a, opts.code_b, Path(inbrief.__file__).parent.parent} - {None}:
+        subprocess.run([sys.executable, "-m", "compileall", "-q", str(src)], check=True)
     code = {"A": opts.code_a, "B": opts.code_b}
     with tempfile.TemporaryDirectory() as tmp:
         projects = {}
@@ -67,10 +75,10 @@ def main() -> None:
             projects[name] = Path(tmp) / name
             shutil.copytree(src, projects[name], ignore=shutil.ignore_patterns("output"))
             run(projects[name], Path(tmp) / f"out-{name}", ["--jobs", "2"], code[name])  # seed
-        times = {(m, n): [] for m in MEASURES for n in projects}
+        times = {(m, n): [] for m in measures for n in projects}
         rss = {n: 0 for n in projects}
         for r in range(opts.rounds):
-            for measure, args in MEASURES.items():
+            for measure, args in measures.items():
                 for name, project in projects.items():
                     wall, peak = run(project, Path(tmp) / f"out-{name}", args, code[name])
                     times[(measure, name)].append(wall)
@@ -80,7 +88,7 @@ def main() -> None:
         print(f"{name} = {src}" + (f" (code: {code[name]})" if code[name] else ""))
     print(f"medians of {opts.rounds}, alternated\n")
     print(f"| measure | A | B | B/A |\n|---|---|---|---|")
-    for measure in MEASURES:
+    for measure in measures:
         a, b = (statistics.median(times[(measure, n)]) for n in ("A", "B"))
         print(f"| {measure} | {a:.2f} s | {b:.2f} s | {b / a:.2f} |")
     print(f"| peak RSS of a build process | {rss['A']} MB | {rss['B']} MB | "

@@ -12,7 +12,7 @@ import copy
 from pathlib import PurePosixPath
 from typing import Annotated, Any, Iterator, Literal
 
-from pydantic import (AfterValidator, BaseModel, BeforeValidator, Field as Constraint,
+from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field as Constraint,
                       StringConstraints, TypeAdapter, ValidationError, create_model)
 
 from ..content.base import MAX_TEXT, Ident, PartialDate, Strict, Text, Year
@@ -61,6 +61,14 @@ SCALARS: dict[str, Any] = {
 }
 
 
+class KindModel(Strict):
+    """The base of a kind's model. Made at run time, it has no source for pydantic to read
+    attribute docstrings from; looking for them tokenizes the calling modules, 10-25 ms a kind
+    at every start (the dialect's own descriptions document the fields)."""
+
+    model_config = ConfigDict(use_attribute_docstrings=False)
+
+
 def compile_schema(name: str, schema: Schema) -> tuple[type[BaseModel] | None, list[Problem]]:
     """The strict model of kind ``name``; problems are defaults that do not fit their field."""
     problems: list[Problem] = []
@@ -75,7 +83,7 @@ def _record(model_name: str, fields: dict[str, Field], schema: Schema, problems:
     for fname, f in fields.items():
         ann = _annotation(f, f"{model_name}__{fname}", schema, problems)
         spec[fname] = _with_default(f, ann, schema, problems)
-    return create_model(model_name, __base__=Strict, __module__=__name__, __doc__=doc, **spec)
+    return create_model(model_name, __base__=KindModel, __module__=__name__, __doc__=doc, **spec)
 
 
 def _annotation(f: Field, model_name: str, schema: Schema, problems: list[Problem]) -> Any:

@@ -17,19 +17,39 @@ def template_slots(env: Environment, name: str) -> frozenset[str]:
         seen.add(current)
         try:
             source, _, _ = env.loader.get_source(env, current)
-            tree = env.parse(source)
+            slots, refs = _read(env, source)
         except (TemplateNotFound, TemplateSyntaxError):  # reported when it is rendered
             continue
-        for node in tree.find_all((nodes.Getattr, nodes.Getitem)):
-            if isinstance(node.node, nodes.Name) and node.node.name == "slots":
-                if isinstance(node, nodes.Getattr):
-                    found.add(node.attr)
-                elif isinstance(node.arg, nodes.Const) and isinstance(node.arg.value, str):
-                    found.add(node.arg.value)
-        for node in tree.find_all((nodes.Extends, nodes.Include, nodes.Import, nodes.FromImport)):
-            if isinstance(node.template, nodes.Const) and isinstance(node.template.value, str):
-                todo.append(node.template.value)
+        found |= slots
+        todo += refs
     return frozenset(found)
+
+
+_READ: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {}
+
+
+def _read(env: Environment, source: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The slots one template's source reads and the templates it names. Parsing is the cost
+    (every layout, for the check and for each audience's design), so once per source text:
+    every design's environment is made by ``render.env.make_env``, with the same syntax."""
+    if source not in _READ:
+        _READ[source] = _parse(env, source)
+    return _READ[source]
+
+
+def _parse(env: Environment, source: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    tree = env.parse(source)
+    slots = set()
+    for node in tree.find_all((nodes.Getattr, nodes.Getitem)):
+        if isinstance(node.node, nodes.Name) and node.node.name == "slots":
+            if isinstance(node, nodes.Getattr):
+                slots.add(node.attr)
+            elif isinstance(node.arg, nodes.Const) and isinstance(node.arg.value, str):
+                slots.add(node.arg.value)
+    refs = tuple(node.template.value for node in tree.find_all(
+        (nodes.Extends, nodes.Include, nodes.Import, nodes.FromImport))
+        if isinstance(node.template, nodes.Const) and isinstance(node.template.value, str))
+    return frozenset(slots), refs
 
 
 def layout_slots(project, env: Environment) -> dict[str, frozenset[str]]:
