@@ -70,15 +70,20 @@ def test_shards_are_disjoint_and_cover_the_matrix():
 def test_hints_from_the_last_build_do_not_change_the_bytes(tmp_path):
     """A rebuild reuses the last copyfit step and notes-page count; the bytes must not move.
 
-    The French leaflet needs copyfitting and the booklet needs notes pages.
+    The French booklet is copyfitted back to 8 pages (it would need notes pages otherwise)
+    and the French leaflet to its two; the English partners' booklet has one notes page.
     """
-    out = tmp_path / "out"
-    args = ("--project", str(REPO), "build", "--lang", "fr", "--layout", "leaflet", "--layout",
-            "booklet", "--audience", "general", "--out", str(out), "--jobs", "1")
-    assert run(*args).exit_code == 0
-    first = {p.name: p.read_bytes() for p in out.rglob("*.pdf")}
-    manifest = json.loads((out / "manifest.json").read_text())
-    assert any(t["copyfit"] for t in manifest["targets"])
-    assert any(t["filler_pages"] for t in manifest["targets"])
-    assert run(*args, "--force").exit_code == 0  # exact hints: one layout per target
-    assert {p.name: p.read_bytes() for p in out.rglob("*.pdf")} == first
+    for select in (("--lang", "fr", "--layout", "leaflet", "--layout", "booklet",
+                    "--audience", "general"),
+                   ("--lang", "en", "--layout", "booklet", "--audience", "partners")):
+        out = tmp_path / select[1]
+        args = ("--project", str(REPO), "build", *select, "--out", str(out), "--jobs", "1")
+        assert run(*args).exit_code == 0
+        first = {p.name: p.read_bytes() for p in out.rglob("*.pdf")}
+        manifest = json.loads((out / "manifest.json").read_text())
+        if select[1] == "fr":
+            assert all(t["copyfit"] for t in manifest["targets"])
+        else:
+            assert [t["filler_pages"] for t in manifest["targets"]] == [1]
+        assert run(*args, "--force").exit_code == 0  # exact hints: one layout per target
+        assert {p.name: p.read_bytes() for p in out.rglob("*.pdf")} == first

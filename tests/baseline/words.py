@@ -62,8 +62,8 @@ def lost(before: list[str], after: list[str]) -> list[str]:
 
     A word is covered when some five-word phrase around it still occurs, so text that only
     moved (another page break, another column) is not lost, while a dropped sentence is.
-    Runs of layout, not content, are not lost: numbers alone (list markers, which extraction
-    orders by column); up to three words that still occur as a whole between other neighbours
+    Runs of layout, not content, are not lost: numbers (list markers, a chart's values, which
+    extraction orders by column or by drawing); up to three words that still occur as a whole between other neighbours
     (a chart's title); a word hyphenated at the foot of a column, whose first half extraction
     joined to the next column's first word (or the word glued to the previous column's half).
     """
@@ -90,8 +90,10 @@ def lost(before: list[str], after: list[str]) -> list[str]:
         if not ok and start is None:
             start = i
         elif ok and start is not None:
-            run = before[start:i]
-            if not (all(w.isdigit() for w in run) or moved(run)):
+            # Numbers are layout here (list markers, a chart's values and axis), wherever
+            # extraction puts them; the words among them are what must not be lost.
+            run = [w for w in before[start:i] if not w.isdigit()]
+            if run and not moved(run):
                 runs.append(" ".join(before[max(0, start - 2):i + 2]))
             start = None
     return runs

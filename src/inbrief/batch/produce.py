@@ -68,9 +68,10 @@ def produce_pdf(project: Project, t: Target, r: Rendered, *, rerender: Callable[
         if guess.pages <= budget.max and (budget.multiple == 1
                                           or guess.pages % budget.multiple == 0):
             step, pdf, filler = hint.step, guess, hint.filler
-    if pdf is None and hint.filler and hint.step == copyfit.NONE and budget.multiple > 1:
-        # Laid out with last time's notes pages: if the content pages still fit unadjusted
-        # and still need exactly that many, this is the result the full path would reach.
+    if pdf is None and hint.filler == 1 and hint.step == copyfit.NONE and budget.multiple > 1:
+        # Laid out with last time's notes page: if the content pages still fit unadjusted
+        # and still need exactly that one, this is the result the full path would reach
+        # (more notes pages than one, the full path first tries to copyfit them away).
         guess = attempt(rerender(hint.filler), copyfit.NONE)
         content_pages = guess.pages - hint.filler
         if content_pages <= budget.max and -content_pages % budget.multiple == hint.filler:
@@ -78,6 +79,8 @@ def produce_pdf(project: Project, t: Target, r: Rendered, *, rerender: Callable[
     if pdf is None:
         step, pdf, _ = copyfit.fit(lambda s: attempt(r, s), lambda p: p.pages, budget.max,
                                    hint=hint.step)
+        if budget.multiple > 1 and pdf.pages <= budget.max:
+            step, pdf = _fill(lambda s: attempt(r, s), step, pdf, budget, hint.step)
     if (not filler and budget.multiple > 1 and pdf.pages % budget.multiple
             and pdf.pages <= budget.max):
         filler = -pdf.pages % budget.multiple
@@ -96,6 +99,18 @@ def produce_pdf(project: Project, t: Target, r: Rendered, *, rerender: Callable[
 
         produced.imposed = impose(pdf.data, title=f"{t.key} (imposed)", rtl=rtl)
     return produced
+
+
+def _fill(attempt, step: copyfit.Step, laid, budget, hint: copyfit.Step):
+    """Fill, don't pad: content that ends just past a multiple of the sheet (a booklet of 9
+    pages, 3 of them would be notes) is copyfitted back to the multiple below, within the
+    copyfit's typographic limits. One notes page is left as it is; where even the tightest
+    step does not fit, the content keeps its step and is padded."""
+    below = laid.pages - laid.pages % budget.multiple
+    if -laid.pages % budget.multiple <= 1 or below < budget.min:
+        return step, laid
+    tighter, fitted, _ = copyfit.fit(attempt, lambda p: p.pages, below, hint=hint)
+    return (tighter, fitted) if fitted.pages <= below else (step, laid)
 
 
 def check_budget(t: Target, pages: int, budget, overflow: dict | None = None) -> None:
