@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import inbrief
-from conftest import run
+from conftest import REPO, run
 
 BUILTIN_DESIGN = Path(inbrief.__file__).parent / "design"
 BUILTIN_KINDS = Path(inbrief.__file__).parent / "blocks" / "kinds"
@@ -163,3 +163,27 @@ def test_no_project_here(tmp_path):
     result = run("build", cwd=tmp_path)
     assert result.exit_code == 2
     assert "no inbrief.yaml here or in any parent folder" in result.stderr
+
+
+def test_the_fast_yaml_parser_gives_the_same_nodes_and_locations():
+    """Content is composed with libyaml when it is there (content.yamlsrc._FAST): on every YAML
+    file the project ships, its nodes, values and marks are the pure-Python parser's."""
+    import yaml
+
+    from inbrief.content import yamlsrc
+
+    def shape(node):
+        mark = (node.start_mark.line, node.start_mark.column)
+        if isinstance(node, yaml.MappingNode):
+            return (node.tag, mark, [(shape(k), shape(v)) for k, v in node.value])
+        if isinstance(node, yaml.SequenceNode):
+            return (node.tag, mark, [shape(v) for v in node.value])
+        return (node.tag, mark, node.value, node.style or None)  # libyaml: '' for plain
+
+    files = [p for folder in ("data", "examples", "src", "migrate")
+             for p in sorted((REPO / folder).rglob("*.yaml"))]
+    assert len(files) > 40 and yamlsrc._FAST is not yaml.SafeLoader
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        fast, slow = yamlsrc._compose(text, yamlsrc._FAST), yamlsrc._compose(text, yaml.SafeLoader)
+        assert shape(fast) == shape(slow), path
