@@ -272,3 +272,15 @@ def test_a_link_shown_as_text_is_a_warning_in_the_file_that_holds_it(blank):
     assert f"{voir}: fr: 'more.note.paragraphs.0' links to 'file:///etc/passwd', " \
            f"{shown_as_text}" in result.output, result.output
     assert "https://x.org" not in result.output
+
+
+def test_a_contact_block_without_contact_facts_is_located_at_the_block(blank):
+    en = append(blank, "data/text/en.yaml",
+                "reach:\n  heading: Write to us\n  how:\n    type: contact\n    cta: Write.\n")
+    lines = check(blank)
+    assert lines == [f"{at(en, 'type: contact')}: block 'reach.how' shows the contact details, "
+                     "but data/facts.yaml has no 'contact:' — add 'contact:' to data/facts.yaml "
+                     "(see docs/kinds.md#contact)"], lines
+    result = run("build", "--lang", "en", "--layout", "brief", cwd=blank)
+    assert result.exit_code == 2 and "Traceback" not in result.output, result.output
+    assert "block.html.j2" not in result.output, result.output  # not a template error
