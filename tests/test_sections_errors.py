@@ -284,3 +284,19 @@ def test_a_contact_block_without_contact_facts_is_located_at_the_block(blank):
     result = run("build", "--lang", "en", "--layout", "brief", cwd=blank)
     assert result.exit_code == 2 and "Traceback" not in result.output, result.output
     assert "block.html.j2" not in result.output, result.output  # not a template error
+
+
+def test_a_section_called_audiences_is_refused_where_it_is_written(blank):
+    """Translation exports key an audience's texts 'audiences.<name>.…': a section of that id
+    would clash with them."""
+    section = "audiences:\n  heading: Who reads this\n  note: {type: text, paragraphs: [All.]}\n"
+    en = append(blank, "data/text/en.yaml", section)
+    refused = ("section id 'audiences' is reserved — rename the section: translation exports "
+               "(PO, XLIFF) key an audience's texts 'audiences.<name>.…'")
+    assert check(blank) == [f"{at(en, 'audiences:')}: {refused}"]
+    result = run("i18n", "export", "--lang", "fr", cwd=blank)
+    assert result.exit_code == 2, result.output
+    assert f"{at(en, 'audiences:')}: {refused}" in result.output, result.output
+    en.write_text(en.read_text(encoding="utf-8").replace(section, ""), encoding="utf-8")
+    short = write(blank, "data/text/audiences/short/en.yaml", section)
+    assert check(blank) == [f"{at(short, 'audiences:')}: {refused}"]
