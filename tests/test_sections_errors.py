@@ -300,3 +300,19 @@ def test_a_section_called_audiences_is_refused_where_it_is_written(blank):
     en.write_text(en.read_text(encoding="utf-8").replace(section, ""), encoding="utf-8")
     short = write(blank, "data/text/audiences/short/en.yaml", section)
     assert check(blank) == [f"{at(short, 'audiences:')}: {refused}"]
+
+
+def test_an_audiences_own_section_left_out_of_its_sections_is_a_warning_there(blank):
+    write(blank, "data/audiences/short.yaml", "sections: [about]\n")
+    short = write(blank, "data/text/audiences/short/en.yaml",
+                  "extra:\n  heading: Only for them\n  note: {type: text, paragraphs: [Hi.]}\n")
+    result = run("build", "--lang", "en", "--lang", "fr", "--layout", "brief", cwd=blank)
+    assert result.exit_code == 0, result.output
+    warned = (f"warning: {at(short, 'extra')}: audience 'short': section 'extra' of its own "
+              "text file is not in its 'sections:', so it is not shown — add 'extra' to "
+              "'sections:' in data/audiences/short.yaml, or remove the section")
+    assert result.output.count(warned) == 1, result.output  # once, not once per language
+    assert run("build", "--strict", "--lang", "en", "--layout", "brief", cwd=blank).exit_code == 2
+    write(blank, "data/audiences/short.yaml", "sections: [extra, about]\n")
+    result = run("build", "--lang", "en", "--layout", "brief", cwd=blank)
+    assert result.exit_code == 0 and "'extra'" not in result.output, result.output
