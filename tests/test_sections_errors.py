@@ -272,3 +272,47 @@ def test_a_link_shown_as_text_is_a_warning_in_the_file_that_holds_it(blank):
     assert f"{voir}: fr: 'more.note.paragraphs.0' links to 'file:///etc/passwd', " \
            f"{shown_as_text}" in result.output, result.output
     assert "https://x.org" not in result.output
+
+
+def test_a_contact_block_without_contact_facts_is_located_at_the_block(blank):
+    en = append(blank, "data/text/en.yaml",
+                "reach:\n  heading: Write to us\n  how:\n    type: contact\n    cta: Write.\n")
+    lines = check(blank)
+    assert lines == [f"{at(en, 'type: contact')}: block 'reach.how' shows the contact details, "
+                     "but data/facts.yaml has no 'contact:' — add 'contact:' to data/facts.yaml "
+                     "(see docs/kinds.md#contact)"], lines
+    result = run("build", "--lang", "en", "--layout", "brief", cwd=blank)
+    assert result.exit_code == 2 and "Traceback" not in result.output, result.output
+    assert "block.html.j2" not in result.output, result.output  # not a template error
+
+
+def test_a_section_called_audiences_is_refused_where_it_is_written(blank):
+    """Translation exports key an audience's texts 'audiences.<name>.…': a section of that id
+    would clash with them."""
+    section = "audiences:\n  heading: Who reads this\n  note: {type: text, paragraphs: [All.]}\n"
+    en = append(blank, "data/text/en.yaml", section)
+    refused = ("section id 'audiences' is reserved — rename the section: translation exports "
+               "(PO, XLIFF) key an audience's texts 'audiences.<name>.…'")
+    assert check(blank) == [f"{at(en, 'audiences:')}: {refused}"]
+    result = run("i18n", "export", "--lang", "fr", cwd=blank)
+    assert result.exit_code == 2, result.output
+    assert f"{at(en, 'audiences:')}: {refused}" in result.output, result.output
+    en.write_text(en.read_text(encoding="utf-8").replace(section, ""), encoding="utf-8")
+    short = write(blank, "data/text/audiences/short/en.yaml", section)
+    assert check(blank) == [f"{at(short, 'audiences:')}: {refused}"]
+
+
+def test_an_audiences_own_section_left_out_of_its_sections_is_a_warning_there(blank):
+    write(blank, "data/audiences/short.yaml", "sections: [about]\n")
+    short = write(blank, "data/text/audiences/short/en.yaml",
+                  "extra:\n  heading: Only for them\n  note: {type: text, paragraphs: [Hi.]}\n")
+    result = run("build", "--lang", "en", "--lang", "fr", "--layout", "brief", cwd=blank)
+    assert result.exit_code == 0, result.output
+    warned = (f"warning: {at(short, 'extra')}: audience 'short': section 'extra' of its own "
+              "text file is not in its 'sections:', so it is not shown — add 'extra' to "
+              "'sections:' in data/audiences/short.yaml, or remove the section")
+    assert result.output.count(warned) == 1, result.output  # once, not once per language
+    assert run("build", "--strict", "--lang", "en", "--layout", "brief", cwd=blank).exit_code == 2
+    write(blank, "data/audiences/short.yaml", "sections: [extra, about]\n")
+    result = run("build", "--lang", "en", "--layout", "brief", cwd=blank)
+    assert result.exit_code == 0 and "'extra'" not in result.output, result.output

@@ -42,6 +42,18 @@ class Audience:
             return known
         return [s for s in self.spec.sections if s in known]
 
+    def unlisted(self, src: Source, shown: list[str]) -> list[Problem]:
+        """Warnings for the sections the audience's own text file adds (``src``, laid over)
+        that its ``sections:`` leaves out: written for this audience only, they are shown
+        nowhere, which is more likely an id forgotten than a section meant to be dropped."""
+        if self.spec.sections is None:
+            return []
+        return [src.problem((sid,), f"audience '{self.name}': section '{sid}' of its own text "
+                                    "file is not in its 'sections:', so it is not shown",
+                            f"add '{sid}' to 'sections:' in data/audiences/{self.name}.yaml, "
+                            "or remove the section", key=True)
+                for sid in shown if sid not in self.spec.sections and (sid,) in src.origin]
+
     def check(self, known: list[str],
               layouts: dict[str, frozenset[str]] | None = None) -> list[Problem]:
         """Every section id of the spec among ``known``; with ``layouts`` (each layout's

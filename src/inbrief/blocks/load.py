@@ -148,6 +148,7 @@ def load_block_content(root: Path, data_dir: Path, lang: str, source_lang: str,
     if problems:
         raise ContentError(problems)
     order = spec.order(list(final.sections), src)
+    warnings += spec.unlisted(src, list(final.sections))
     used = {b.kind for sid in order for b in final.sections[sid].blocks.values()}
     warnings += missing_kind_words(registry, kind_words, lang, used)
     kinds = {k.name: KindFiles(k.name, k.short is not None, k.css)

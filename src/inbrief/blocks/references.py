@@ -1,5 +1,6 @@
 """What blocks refer to must exist: key figures and event lists in facts.yaml, a timeline's
-texts for exactly its events, images among the project's files. Each mistake is located at
+texts for exactly its events, the contact details a contact block shows, images among the
+project's files. Each mistake is located at
 the reference in the text file, with the names that would do."""
 
 from __future__ import annotations
@@ -23,6 +24,12 @@ def check_references(sections: Sections, registry: Registry, facts, src: Source,
         for block in section.blocks.values():
             kind = registry.kinds[block.kind]
             at = (section.id, block.id)
+            if block.kind == "contact" and kind.builtin and facts.contact is None:
+                # Its template would fail at render time, far from the block that needs them.
+                problems.append(src.problem(
+                    at, f"block '{section.id}.{block.id}' shows the contact details, but "
+                        "data/facts.yaml has no 'contact:'",
+                    "add 'contact:' to data/facts.yaml (see docs/kinds.md#contact)"))
             for path, fid in values_of(kind, block.raw, {"figure"}):
                 if fid not in facts.key_figures:
                     problems.append(src.problem(at + path, f"unknown key figure '{fid}'",

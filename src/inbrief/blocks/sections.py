@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..content import RESERVED
+from ..content import NOT_SECTIONS, RESERVED
 from ..content.base import Ident, Strict, Text
 from ..content.validate import did_you_mean, validate
 from ..content.yamlsrc import Source
@@ -92,10 +92,22 @@ def validate_sections(src: Source, registry: Registry) -> tuple[Sections, list[P
     return Sections(src.path, sections, frozenset(skipped), reserved), problems
 
 
+def not_sections(src: Source) -> list[Problem]:
+    """A top-level key of ``src`` that no section may be called (``NOT_SECTIONS``)."""
+    data = src.data if isinstance(src.data, dict) else {}
+    return [src.problem((sid,), f"section id '{sid}' is reserved",
+                        "rename the section: translation exports (PO, XLIFF) key an "
+                        f"audience's texts '{sid}.<name>.…'", key=True)
+            for sid in NOT_SECTIONS if sid in data]
+
+
 def _section(src: Source, sid: Any, value: Any, registry: Registry, ids: list):
     if not isinstance(sid, str) or not _ID.match(sid):
         return None, [src.problem((sid,), f"section id '{sid}' is not an id", _ID_HINT,
                                   key=True)], {(sid,)}
+    if sid in NOT_SECTIONS:
+        return None, not_sections(Source(src.path, {sid: value}, src.values, src.keys,
+                                         src.origin)), {(sid,)}
     if not isinstance(value, dict):
         return None, [src.problem((sid,), f"section '{sid}' should be a mapping with 'heading' "
                                   "and its blocks", "e.g. heading: …, then one key per block",

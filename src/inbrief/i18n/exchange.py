@@ -4,8 +4,8 @@ Translators work in Weblate, Crowdin, Poedit or memoQ, not in our YAML. An
 export lists every translatable text of one language as a unit keyed by its
 dotted key, the same key ``inbrief translations`` and ``confirm`` use; the
 texts of an audience are prefixed with ``audiences.<name>.``
-(``audiences.government.about.heading``), which cannot clash because the
-language file has no ``audiences`` section.
+(``audiences.government.about.heading``), which cannot clash because no
+section may be called ``audiences`` (content.NOT_SECTIONS).
 
 An import is all or nothing: every entry is checked first and every problem
 reported at its line in the translator's file; only then are the YAML files

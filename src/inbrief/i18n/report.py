@@ -62,9 +62,11 @@ def overlay_files(src_file: Path, tr_file: Path | None, registry, base=None):
     The texts are the fields the block kinds of ``registry`` mark as text, not every string
     of the file; ``base`` is the language file an audience's file is laid over."""
     from ..blocks.paths import get
+    from ..blocks.sections import not_sections
     from ..blocks.texts import text_leaves
 
     src, problems = load(src_file)
+    problems += not_sections(src) if src is not None else []  # its keys would clash
     tr = None
     if tr_file is not None and tr_file.exists():
         tr, more = load(tr_file)

@@ -25,7 +25,8 @@ def css_content(label: str, **counters: str) -> str:
 def nbsp_last(text: str) -> Markup:
     """Tie the last two words together so no line ends with a lone word (a typographic widow).
 
-    Plain text only; the built-in templates use ``rich``, which ties the same way."""
+    For ``text`` fields, which are printed as typed (``rich`` ties ``rich text`` the same
+    way): a plain text must not pass through Markdown, where a ``*`` would be emphasis."""
     from .rich import tie_last_words
 
     return Markup(tie_last_words(str(escape(str(text)))))
