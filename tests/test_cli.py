@@ -121,3 +121,43 @@ def test_progress_bar_shows_share_done_and_time_left():
 
     assert _bar(12, 80, 7.0) == "[####--------------------] 12/80 0:39 left"
     assert _bar(80, 80, 30.0) == "[########################] 80/80"
+
+
+def _table(output: str) -> dict[str, int]:
+    """Warnings per row of the build's summary table."""
+    lines = output.splitlines()
+    head = next(i for i, line in enumerate(lines) if line.split()[:4] == [
+        "built", "cached", "failed", "warnings"])
+    rows = {}
+    for line in lines[head + 1:]:
+        cells = line.split()
+        if len(cells) != 6:
+            break
+        rows[cells[0]] = int(cells[4])
+    return rows
+
+
+def test_the_summary_counts_each_content_warning_once_in_its_languages_row(tmp_path):
+    site = tmp_path / "site"
+    assert run("init", str(site), "--template", "blank").exit_code == 0
+    fr = site / "data/text/fr.yaml"  # two fr warnings: a text missing, one stale
+    fr.write_text(fr.read_text(encoding="utf-8").replace("  heading:", "  # heading:", 1),
+                  encoding="utf-8")
+    en = site / "data/text/en.yaml"  # one en warning: a link shown as text
+    en.write_text(en.read_text(encoding="utf-8").replace(
+        "      - The first point, in one sentence.",
+        "      - 'The first point, [in one](javascript:x) sentence.'"), encoding="utf-8")
+    # One every language's content gives, about the source file: counted in the source's row.
+    (site / "data/audiences").mkdir()
+    (site / "data/audiences/general.yaml").write_text("sections: [about]\n", encoding="utf-8")
+    extra = site / "data/text/audiences/general/en.yaml"
+    extra.parent.mkdir(parents=True)
+    extra.write_text("extra:\n  note: {type: text, paragraphs: [Hi.]}\n", encoding="utf-8")
+    for cached in (False, True):  # built, then replayed from the manifest
+        result = run("build", "--layout", "brief", "--layout", "factsheet", cwd=site)
+        assert result.exit_code == 0, result.output
+        statuses = [line.split()[0] for line in result.stdout.splitlines()[:4]]
+        assert statuses == ["cached" if cached else "built"] * 4, result.output
+        printed = result.stderr.count("warning: ")  # fr: the 2, and the extra's text missing
+        assert printed == 5 and "5 warnings in" in result.stdout, result.output
+        assert _table(result.stdout) == {"en": 2, "fr": 3, "total": 5}, (cached, result.output)

@@ -229,7 +229,7 @@ _PROJECT_FILE = re.compile(r"file://[^\"'\s)<>]+")
 
 
 def build(project: Project, opts: Options, progress: Progress | None = None,
-          progress_warnings: Callable[[Problem], None] | None = None,
+          progress_warnings: Callable[[Problem, str], None] | None = None,
           on_start: Callable[[int], None] | None = None) -> Report:
     from ..pdf.subsetting import forced
 
@@ -244,8 +244,9 @@ def build(project: Project, opts: Options, progress: Progress | None = None,
     targets, contents, rendered, faces = (prepared.targets, prepared.contents,
                                           prepared.rendered, prepared.faces)
     if progress_warnings:
-        for w in sorted({w for c in contents.values() for w in c.warnings}):
-            progress_warnings(w)
+        found = [(lang, w) for (lang, _a), c in contents.items() for w in c.warnings]
+        for w, lang in _owners(found, project.config.source_language).items():
+            progress_warnings(w, lang)
     out.mkdir(parents=True, exist_ok=True)
     if on_start:
         on_start(len(targets))
@@ -306,6 +307,17 @@ def _key(t: Target, opts: Options) -> tuple:
     return (t.lang, t.layout, t.audience, opts.format, opts.variant_suffix)
 
 
+def _owners(found: list[tuple[str, object]], source: str) -> dict:
+    """Each distinct content warning, printed once, and the language whose row of the summary
+    counts it: the one whose content gave it; of several (a warning about a source file every
+    language reads), the source language if built, else the first."""
+    langs: dict = {}
+    for lang, w in found:
+        langs.setdefault(w, set()).add(lang)
+    return {w: min(ls, key=lambda lang: (lang != source, lang))
+            for w, ls in sorted(langs.items())}
+
+
 class _StoredWarning(str):
     """A content warning read back from the manifest; prints like a fresh Problem."""
 
@@ -340,8 +352,10 @@ def _unchanged(project: Project, opts: Options, out: Path, digest: str,
     if opts.strict and content_warnings:
         return None  # let the precise path raise them as errors, with their locations
     if progress_warnings:
-        for w in content_warnings:
-            progress_warnings(_StoredWarning(w))
+        found = [(t.lang, _StoredWarning(w)) for t, e in chosen for w in e.get("warnings", [])
+                 if w not in e.get("render_warnings", [])]
+        for w, lang in _owners(found, project.config.source_language).items():
+            progress_warnings(w, lang)
     if on_start:
         on_start(len(chosen))
     results = []

@@ -170,11 +170,11 @@ def build(state: State, langs, layouts, audiences, out, force, fmt, strict, pape
             if w not in content_warned:
                 click.echo(("\n" if live else "") + f"warning {res.path}: {w}", err=True)
 
-    content_warned: set[str] = set()
+    content_warned: dict[str, str] = {}  # printed once: warning → the language counting it
     started = time.perf_counter()
 
-    def content_warning(problem):
-        content_warned.add(problem.format())
+    def content_warning(problem, lang):
+        content_warned[problem.format()] = lang
         click.echo(f"warning: {problem.format()}", err=True)
 
     report = run_build(project, opts, progress, content_warning, start)
