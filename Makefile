@@ -8,16 +8,22 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: build test setup system-deps clean bench pictures
+.PHONY: build test setup bytecode system-deps clean bench pictures
 
-build: $(STAMP)
+build: $(STAMP) bytecode
 	$(BIN)/inbrief build
 
-test: $(STAMP)
+test: $(STAMP) bytecode
 	@./.ci/system-deps --test
 	$(BIN)/python -m pytest -q -n auto --dist worksteal
 
 setup: $(STAMP)
+
+# The checkout's modules compiled once, as pip compiles an installed wheel's: where
+# PYTHONDONTWRITEBYTECODE is set (CI images often set it), every process would otherwise
+# compile them again, about 0.35 s of each cold command. Up-to-date files are skipped.
+bytecode: $(STAMP)
+	@$(BIN)/python -m compileall -q src
 
 $(STAMP): pyproject.toml
 	@./.ci/system-deps
