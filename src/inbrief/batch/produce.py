@@ -77,10 +77,16 @@ def produce_pdf(project: Project, t: Target, r: Rendered, *, rerender: Callable[
         if content_pages <= budget.max and -content_pages % budget.multiple == hint.filler:
             step, pdf, filler = copyfit.NONE, guess, hint.filler
     if pdf is None:
-        step, pdf, _ = copyfit.fit(lambda s: attempt(r, s), lambda p: p.pages, budget.max,
-                                   hint=hint.step)
+        laid: dict[copyfit.Step, object] = {}  # the fill's search reuses the budget's layouts
+
+        def at(s: copyfit.Step):
+            if s not in laid:
+                laid[s] = attempt(r, s)
+            return laid[s]
+
+        step, pdf, _ = copyfit.fit(at, lambda p: p.pages, budget.max, hint=hint.step)
         if budget.multiple > 1 and pdf.pages <= budget.max:
-            step, pdf = _fill(lambda s: attempt(r, s), step, pdf, budget, hint.step)
+            step, pdf = _fill(at, step, pdf, budget, hint.step)
     if (not filler and budget.multiple > 1 and pdf.pages % budget.multiple
             and pdf.pages <= budget.max):
         filler = -pdf.pages % budget.multiple

@@ -14,6 +14,7 @@ from pathlib import Path
 from pydantic import TypeAdapter, ValidationError
 
 from ..content.base import Ident, Strict, Text
+from ..content.files import audience_spec_path, audience_text_path
 from ..content.validate import did_you_mean, validate
 from ..content.yamlsrc import Source, load as load_yaml
 from ..errors import Problem
@@ -80,7 +81,7 @@ class Audience:
 
 
 def load_audience(data_dir: Path, name: str) -> tuple[Audience, list[Problem]]:
-    path = data_dir / "audiences" / f"{name}.yaml"
+    path = audience_spec_path(data_dir, name)
     if not path.exists():
         if name == "general":  # the default audience needs no file
             return Audience(name, AudienceSpec(), None), []
@@ -143,4 +144,4 @@ def overlay_file(base: Source, path: Path, root: Path) -> tuple[Source, list[Pro
 
 def apply_audience(src: Source, data_dir: Path, name: str, lang: str,
                    root: Path) -> tuple[Source, list[Problem]]:
-    return overlay_file(src, data_dir / "text" / "audiences" / name / f"{lang}.yaml", root)
+    return overlay_file(src, audience_text_path(data_dir, name, lang), root)

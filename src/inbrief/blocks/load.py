@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..content import RESERVED
+from ..content.files import FACTS_FILE, audience_text_path, text_path
 from ..content.validate import validate
 from ..content.yamlsrc import Source, load as load_yaml
 from ..errors import ContentError, Problem
@@ -84,13 +85,13 @@ def load_block_content(root: Path, data_dir: Path, lang: str, source_lang: str,
     broken_kinds = bool(problems)
     kind_words, more = kind_labels(registry)
     problems += more
-    facts_src, more = load_yaml(data_dir / "facts.yaml", root)
+    facts_src, more = load_yaml(data_dir / FACTS_FILE, root)
     problems += more
     facts = None
     if facts_src is not None:
         facts, more = validate(Facts, facts_src)
         problems += more + (check_sources(facts, facts_src) if facts else [])
-    src_file = data_dir / "text" / f"{source_lang}.yaml"
+    src_file = text_path(data_dir, source_lang)
     src, more = load_yaml(src_file, root)
     problems += more
     spec, more = load_audience(data_dir, audience)
@@ -111,11 +112,11 @@ def load_block_content(root: Path, data_dir: Path, lang: str, source_lang: str,
     translated: list = []
     tr = None
     if lang != source_lang:
-        tr_file = data_dir / "text" / f"{lang}.yaml"
+        tr_file = text_path(data_dir, lang)
         if tr_file.exists():
             tr, more = load_yaml(tr_file, root)
             problems += more
-        aud_tr = data_dir / "text" / "audiences" / audience / f"{lang}.yaml"
+        aud_tr = audience_text_path(data_dir, audience, lang)
         if aud_tr.exists():
             tr, more = overlay_file(tr or Source(tr_file, {}), aud_tr, root)
             problems += more

@@ -95,10 +95,13 @@ def validate_sections(src: Source, registry: Registry) -> tuple[Sections, list[P
 def not_sections(src: Source) -> list[Problem]:
     """A top-level key of ``src`` that no section may be called (``NOT_SECTIONS``)."""
     data = src.data if isinstance(src.data, dict) else {}
-    return [src.problem((sid,), f"section id '{sid}' is reserved",
-                        "rename the section: translation exports (PO, XLIFF) key an "
-                        f"audience's texts '{sid}.<name>.…'", key=True)
-            for sid in NOT_SECTIONS if sid in data]
+    return [_reserved(src, sid) for sid in NOT_SECTIONS if sid in data]
+
+
+def _reserved(src: Source, sid: str) -> Problem:
+    return src.problem((sid,), f"section id '{sid}' is reserved",
+                       "rename the section: translation exports (PO, XLIFF) key an "
+                       f"audience's texts '{sid}.<name>.…'", key=True)
 
 
 def _section(src: Source, sid: Any, value: Any, registry: Registry, ids: list):
@@ -106,8 +109,7 @@ def _section(src: Source, sid: Any, value: Any, registry: Registry, ids: list):
         return None, [src.problem((sid,), f"section id '{sid}' is not an id", _ID_HINT,
                                   key=True)], {(sid,)}
     if sid in NOT_SECTIONS:
-        return None, not_sections(Source(src.path, {sid: value}, src.values, src.keys,
-                                         src.origin)), {(sid,)}
+        return None, [_reserved(src, sid)], {(sid,)}
     if not isinstance(value, dict):
         return None, [src.problem((sid,), f"section '{sid}' should be a mapping with 'heading' "
                                   "and its blocks", "e.g. heading: …, then one key per block",

@@ -23,14 +23,14 @@ from typing import Any
 
 import yaml
 
+from ..content import RESERVED
+from ..content.files import audience_text_path
 from ..content.yamlsrc import Source, dotted, load
 from ..errors import Problem, UserError
 from ..i18n.catalog import leaves
 from ..i18n.fingerprints import source_hash
 from .defaults import builtin_root
 
-RESERVED = ("document", "organization", "labels", "figures")
-"""Top-level keys of a source file of sections that are not sections."""
 CONDITIONS = ("with callout", "without callout", "chosen")
 """What a ``shows`` entry of the recipe may depend on."""
 ANY = "*"
@@ -501,7 +501,7 @@ def migrate_project(root: Path, recipe_path: Path | None = None) -> list[Path]:
     for spec_path in sorted((data / "audiences").glob("*.yaml")):
         spec = read(spec_path) or {}
         lead = spec.pop("lead_figures", None) if recipe.lead_to else None
-        own = data / "text" / "audiences" / spec_path.stem / f"{source}.yaml"
+        own = audience_text_path(data, spec_path.stem, source)
         callout = (recipe.callout is not None and own.exists()
                    and recipe.callout.key in (read(own) or {}))
         body = [recipe.renamed.get(s, s) for s in spec.get("sections", recipe.order)]
@@ -524,13 +524,12 @@ def migrate_project(root: Path, recipe_path: Path | None = None) -> list[Path]:
             texts.setdefault(recipe.lead_to[0], figures[recipe.lead_to[0]])
             write(own, dump(texts))
     for path in sorted((data / "text" / "audiences").glob("*/*.yaml")):
-        texts, _lost = recipe.moved(read(path) or {})
+        raw = read(path) or {}
+        texts, _lost = recipe.moved(raw)
         if path.stem == source and recipe.callout and own_section in texts:
             texts[own_section].setdefault(recipe.callout.block, {})["type"] = recipe.callout.type
-        if path.stem == source and recipe.lead_to:
-            extra = read(path) or {}
-            if recipe.lead_to[0] in extra:
-                texts[recipe.lead_to[0]] = extra[recipe.lead_to[0]]
+        if path.stem == source and recipe.lead_to and recipe.lead_to[0] in raw:
+            texts[recipe.lead_to[0]] = raw[recipe.lead_to[0]]
         write(path, dump(texts))
     for path in sorted(data.rglob("*.sources.json")):
         move_hashes(recipe, path, added if path.parent == data / "text" else {})

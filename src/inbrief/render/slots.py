@@ -61,9 +61,8 @@ def layout_slots(project, env: Environment) -> dict[str, frozenset[str]]:
 def check_config_slots(project) -> list:
     """inbrief.yaml's slots: each layout's map is checked against its template's slots and
     the sections of the source text file and of every audience's own."""
-    import yaml
-
     from ..blocks.load import section_ids
+    from ..content.yamlsrc import load
     from ..blocks.slots import check_slot_map
     from .blocks_doc import load_block_design
 
@@ -74,15 +73,13 @@ def check_config_slots(project) -> list:
     files = [project.data_dir / "text" / f"{source}.yaml",
              *sorted((project.data_dir / "text" / "audiences").glob(f"*/{source}.yaml"))]
     known: list[str] = []
-    # Only the ids are needed (the slots' places are in inbrief.yaml): libyaml reads them in a
-    # fraction of the located loader's time; the files' own problems are the content's to report.
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    # Read through the content loader's cache, which the content's own loading then reuses;
+    # the files' own problems are the content's to report.
     for path in files:
-        try:
-            data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
-        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        src, problems = load(path, project.root)
+        if problems or src is None:
             return []
-        known += [sid for sid in section_ids(data) if sid not in known]
+        known += [sid for sid in section_ids(src.data) if sid not in known]
     slots = layout_slots(project, load_block_design(project, None).env)
     problems = []
     for layout, mapping in mapped.items():
