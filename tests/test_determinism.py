@@ -87,3 +87,9 @@ def test_hints_from_the_last_build_do_not_change_the_bytes(tmp_path):
             assert [t["filler_pages"] for t in manifest["targets"]] == [1]
         assert run(*args, "--force").exit_code == 0  # exact hints: one layout per target
         assert {p.name: p.read_bytes() for p in out.rglob("*.pdf")} == first
+        # Hints of an older build (other inputs, another step) are not answers either.
+        for t in manifest["targets"]:
+            t.update(fingerprint="stale", copyfit={"scale": 0.95, "leading": 0.96, "space": 0.65})
+        (out / "manifest.json").write_text(json.dumps(manifest))
+        assert run(*args).exit_code == 0
+        assert {p.name: p.read_bytes() for p in out.rglob("*.pdf")} == first

@@ -2,8 +2,8 @@
 
 The steps are ordered from least to most visible (space first, then leading,
 then type size, never below 90 %), so the first step that fits is the best
-fit. Finding it is a binary search over that order: more adjustment never
-adds pages, so three or four renders suffice instead of seven.
+fit. Finding it takes one render for content that fits as written, and a binary search
+over the steps (four renders, not seven) for the rest.
 """
 
 from __future__ import annotations
@@ -39,15 +39,15 @@ STEPS = (
 R = TypeVar("R")
 
 
-def fit(render: Callable[[Step], R], pages: Callable[[R], int], limit: int,
-        hint: Step | None = None) -> tuple[Step, R, int]:
+def fit(render: Callable[[Step], R], pages: Callable[[R], int], limit: int) -> tuple[Step, R, int]:
     """Return (step, result, tries) of the least adjustment within ``limit`` pages.
 
-    ``hint`` is the step this target needed last time: probing it and the step
-    before it usually settles the search in two renders instead of four. The
-    answer does not depend on the hint (the least fitting step is unique), so
-    output stays deterministic. If nothing fits, the result is that of the
-    strongest step, which the caller reports as an overflow.
+    Unadjusted first (most targets fit as written: one render), then a binary search over
+    the steps. The probes are always the same ones, so the answer is a function of the
+    layouts alone: fitting is only roughly monotonic (a tighter step can move an unbreakable
+    block and add a page), and a search that started from last build's step could then end
+    on another step than a fresh build, and write other bytes. If nothing fits, the result
+    is that of the strongest step, which the caller reports as an overflow.
     """
     order = (NONE, *STEPS)
     results: dict[int, R] = {}
@@ -57,14 +57,9 @@ def fit(render: Callable[[Step], R], pages: Callable[[R], int], limit: int,
             results[i] = render(order[i])
         return pages(results[i]) <= limit
 
-    lo, hi = 0, len(order) - 1  # steps below lo do not fit; the answer is at most hi
-    h = order.index(hint) if hint in order else 0
-    for probe in ((h, h - 1) if h > 0 else (0,)):
-        if lo <= probe <= hi:
-            if fits(probe):
-                hi = probe
-            else:
-                lo = min(probe + 1, hi)
+    if fits(0):
+        return NONE, results[0], 1
+    lo, hi = 1, len(order) - 1  # steps below lo do not fit; the answer is at most hi
     while lo < hi:
         mid = (lo + hi) // 2
         if fits(mid):

@@ -84,9 +84,9 @@ def produce_pdf(project: Project, t: Target, r: Rendered, *, rerender: Callable[
                 laid[s] = attempt(r, s)
             return laid[s]
 
-        step, pdf, _ = copyfit.fit(at, lambda p: p.pages, budget.max, hint=hint.step)
+        step, pdf, _ = copyfit.fit(at, lambda p: p.pages, budget.max)
         if budget.multiple > 1 and pdf.pages <= budget.max:
-            step, pdf = _fill(at, step, pdf, budget, hint.step)
+            step, pdf = _fill(at, step, pdf, budget)
     if (not filler and budget.multiple > 1 and pdf.pages % budget.multiple
             and pdf.pages <= budget.max):
         filler = -pdf.pages % budget.multiple
@@ -107,7 +107,7 @@ def produce_pdf(project: Project, t: Target, r: Rendered, *, rerender: Callable[
     return produced
 
 
-def _fill(attempt, step: copyfit.Step, laid, budget, hint: copyfit.Step):
+def _fill(attempt, step: copyfit.Step, laid, budget):
     """Fill, don't pad: content that ends just past a multiple of the sheet (a booklet of 9
     pages, 3 of them would be notes) is copyfitted back to the multiple below, within the
     copyfit's typographic limits. One notes page is left as it is; where even the tightest
@@ -115,7 +115,7 @@ def _fill(attempt, step: copyfit.Step, laid, budget, hint: copyfit.Step):
     below = laid.pages - laid.pages % budget.multiple
     if -laid.pages % budget.multiple <= 1 or below < budget.min:
         return step, laid
-    tighter, fitted, _ = copyfit.fit(attempt, lambda p: p.pages, below, hint=hint)
+    tighter, fitted, _ = copyfit.fit(attempt, lambda p: p.pages, below)
     return (tighter, fitted) if fitted.pages <= below else (step, laid)
 
 
