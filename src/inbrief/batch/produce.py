@@ -138,21 +138,23 @@ SLACK = 0.1
 """The share of a page that may stay empty at its foot before the content is set looser."""
 
 
-FILL_GAP_MM = 6
+FILL_GAP_MM = 4
 """The space above the fill panel where it closes the content (booklet.css: .fill.closing)."""
+FILL_MIN_MM = 30
+"""The least room at the foot of the last content page worth trying the fill panel in."""
 
 
 def _fill_panel(attempt, laid, index: int):
     """Fill, don't leave blank: the layout's ``fill`` sections (key figures, a quotation)
-    sit under the cover band; where the last content page ends with room for them, they
-    move there instead, in a panel as tall as that room, in one more layout. Kept only if
-    nothing moves to another page."""
-    from ..pdf.engine import box_mm, room_mm
+    sit under the cover band; where the last content page ends with room, they move there
+    instead, in a panel at least as tall as that room, in one more layout. Kept only if
+    nothing moves to another page (the panel did not fit the room)."""
+    from ..pdf.engine import room_mm
 
     if index < 1 or index >= laid.pages:
         return 0.0, laid
-    panel, room = box_mm(laid, 0, "fill"), room_mm(laid, index)
-    if panel is None or room < panel + FILL_GAP_MM + 2:
+    room = room_mm(laid, index)
+    if room < FILL_MIN_MM:
         return 0.0, laid
     mm = round(room - FILL_GAP_MM - 1, 1)  # a hair under, so rounding never moves it on
     tried = attempt(mm)

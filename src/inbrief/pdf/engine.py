@@ -240,16 +240,6 @@ def room_mm(laid: Laid, index: int) -> float:
     return _foot(laid, index)[0] * 25.4 / 96
 
 
-def box_mm(laid: Laid, index: int, css_class: str) -> float | None:
-    """Border-box height (mm) of the first box of class ``css_class`` on page ``index``,
-    or None when that page has none."""
-    for child in _descendants(laid.document.pages[index]._page_box, skip_margins=True):
-        element = getattr(child, "element", None)
-        if element is not None and css_class in (element.get("class") or "").split():
-            return child.border_height() * 25.4 / 96
-    return None
-
-
 def _foot(laid: Laid, index: int) -> tuple[float, float]:
     """(empty height below the last ink, body height) of a page, in CSS px.
 
