@@ -33,6 +33,36 @@ MEASURES = {
     "full matrix (80 PDFs, --force --jobs 2)": ["--force", "--jobs", "2"],
     "no-op full build": ["--jobs", "2"],
 }
+# In one process, as watch and preview render: the English brief built again and again, each
+# time into a fresh folder (no hints from a last build, as after an edit), the engine warm.
+WARM = "warm render, en brief (one process, fresh folder each time, median of 5)"
+_WARM_SCRIPT = """
+import statistics, sys, tempfile, time
+from pathlib import Path
+from inbrief.batch.build import Options, build
+from inbrief.config.loader import load_project
+project = load_project(Path(sys.argv[1]))
+def once():
+    with tempfile.TemporaryDirectory() as out:
+        t = time.perf_counter()
+        report = build(project, Options(langs=("en",), layouts=("brief",), audiences=("general",),
+                                        force=True, jobs=1, out=Path(out)))
+        assert not report.failed
+        return time.perf_counter() - t
+once()
+print(statistics.median(once() for _ in range(5)))
+"""
+
+
+def warm(project: Path, code: Path | None) -> float:
+    env = {**os.environ, "CI": "true"}
+    if code is not None:
+        env["PYTHONPATH"] = str(code.resolve())
+    done = subprocess.run([sys.executable, "-c", _WARM_SCRIPT, str(project)], env=env,
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.exit(f"warm render failed:\n{done.stdout}{done.stderr}")
+    return float(done.stdout.split()[-1])
 
 
 def run(project: Path, out: Path, args: list[str], code: Path | None = None) -> tuple[float, int]:
@@ -61,7 +91,7 @@ def main() -> None:
     ap.add_argument("--code-b", type=Path, help="src folder of the code that builds B")
     ap.add_argument("--only", default="", help="measure only the rows whose name has this text")
     opts = ap.parse_args()
-    measures = {m: a for m, a in MEASURES.items() if opts.only in m}
+    measures = {m: a for m, a in {**MEASURES, WARM: None}.items() if opts.only in m}
     # As installed packages are: compiled to bytecode once (pip does it for a wheel), not on
     # every start, whatever PYTHONDONTWRITEBYTECODE says.
     import inbrief
@@ -80,6 +110,9 @@ def main() -> None:
         for r in range(opts.rounds):
             for measure, args in measures.items():
                 for name, project in projects.items():
+                    if args is None:
+                        times[(measure, name)].append(warm(project, code[name]))
+                        continue
                     wall, peak = run(project, Path(tmp) / f"out-{name}", args, code[name])
                     times[(measure, name)].append(wall)
                     rss[name] = max(rss[name], peak)

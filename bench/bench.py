@@ -126,7 +126,7 @@ def warm(project_dir: Path, seed: Path) -> None:
     from inbrief.batch.copyfit import NONE, Step
     from inbrief.config.loader import load_project
     from inbrief.pdf import engine
-    from inbrief.render.document import render_document
+    from inbrief.render.blocks_doc import render_block_document
 
     project = load_project(project_dir)
     entries = {(e["lang"], e["layout"], e["audience"]): e
@@ -138,10 +138,11 @@ def warm(project_dir: Path, seed: Path) -> None:
     def final(t):
         e = entries[(t.lang, t.layout, t.audience)]
         r = prepared.rendered[t]
-        if e.get("filler_pages"):
-            r = render_document(project, prepared.contents[(t.lang, t.audience)], t.layout,
-                                t.audience, prepared.faces[t.lang],
-                                filler_pages=e["filler_pages"])
+        if e.get("filler_pages") or e.get("fill_mm"):
+            r = render_block_document(project, prepared.contents[(t.lang, t.audience)],
+                                      t.layout, t.audience, prepared.faces[t.lang],
+                                      filler_pages=e.get("filler_pages") or 0,
+                                      fill_mm=e.get("fill_mm") or 0)
         step = Step(**e["copyfit"]) if e.get("copyfit") else NONE
         return r.html, r.stylesheets + ([(None, step.css())] if step != NONE else [])
 

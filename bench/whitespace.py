@@ -43,24 +43,31 @@ def blank_share(page) -> float:
     return best / rows
 
 
+def scan(out: Path, limit: float = 15.0) -> tuple[list[tuple[float, str, int, float]], int]:
+    """(share, path, page, limit) of every page over its limit, worst first, and the number
+    of pages looked at, over every target of the build in ``out``."""
+    manifest = json.loads((out / "manifest.json").read_text())
+    found, pages = [], 0
+    for t in manifest["targets"]:
+        pdf = pdfium.PdfDocument(str(out / t["path"]))
+        page_limit = limit if t["layout"] != "booklet" else max(limit, 25.0)
+        for i in range(len(pdf) - 1):
+            pages += 1
+            share = 100 * blank_share(pdf[i])
+            if share > page_limit:
+                found.append((share, t["path"], i + 1, page_limit))
+        pdf.close()
+    return sorted(found, reverse=True), pages
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("out", type=Path)
     ap.add_argument("--limit", type=float, default=15.0)
     ap.add_argument("--top", type=int, default=30)
     opts = ap.parse_args()
-    manifest = json.loads((opts.out / "manifest.json").read_text())
-    found, pages = [], 0
-    for t in manifest["targets"]:
-        pdf = pdfium.PdfDocument(str(opts.out / t["path"]))
-        limit = opts.limit if t["layout"] != "booklet" else max(opts.limit, 25.0)
-        for i in range(len(pdf) - 1):
-            pages += 1
-            share = 100 * blank_share(pdf[i])
-            if share > limit:
-                found.append((share, t["path"], i + 1, limit))
-        pdf.close()
-    for share, path, page, limit in sorted(found, reverse=True)[:opts.top]:
+    found, pages = scan(opts.out, opts.limit)
+    for share, path, page, limit in found[:opts.top]:
         print(f"{share:5.1f} % blank (limit {limit:.0f} %)  {path} page {page}")
     print(f"{len(found)} of {pages} pages over their limit", file=sys.stderr)
     return 1 if found else 0

@@ -229,7 +229,7 @@ def test_an_audiences_slots_and_sections_are_checked_with_every_other_problem(bl
             (spec, "factshet", "audience 'short': unknown layout 'factshet' — did you mean "
                                "'factsheet'?"),
             (spec, "flap", "audience 'short': layout 'booklet' has no slot 'flap' — its template "
-                           "shows: back, cover, figures, none"),
+                           "shows: back, cover, figures, fill, none"),
             (spec, "abot", "audience 'short': unknown section 'abot' — did you mean 'about'?"),
             (spec, "body", "audience 'short': 'leaflet': the slot 'body' cannot be mapped"),
             (en, "paragraph: [x]", "unknown key 'paragraph' — did you mean 'paragraphs'?")):

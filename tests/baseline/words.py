@@ -67,6 +67,10 @@ def lost(before: list[str], after: list[str]) -> list[str]:
     (a chart's title); a word hyphenated at the foot of a column, whose first half extraction
     joined to the next column's first word (or the word glued to the previous column's half).
     """
+    # Numbers are layout on both sides: a list's numbers are text when a layout draws them
+    # (points in rows), markers when the list does; a footnote call moves with line breaks.
+    before = [w for w in before if not w.isdigit()]
+    after = [w for w in after if not w.isdigit()]
     have = phrases(after)
     text = " " + " ".join(after) + " "
     tokens = set(after)

@@ -396,7 +396,7 @@ def _hint(prev: dict | None, fingerprint: str) -> Hint:
         return Hint()
     try:
         step = copyfit.Step(**prev["copyfit"]) if prev.get("copyfit") else copyfit.NONE
-        return Hint(step, int(prev.get("filler_pages") or 0),
+        return Hint(step, int(prev.get("filler_pages") or 0), float(prev.get("fill_mm") or 0),
                     exact=prev.get("fingerprint") == fingerprint and "filler_pages" in prev)
     except (TypeError, ValueError):
         return Hint()
@@ -457,7 +457,7 @@ def _make(job: _Job) -> tuple[Result, dict | None]:
 
     t, opts, rel, out = job.target, job.opts, job.rel, job.out
     started = time.perf_counter()
-    step, imposed_entry, filler = copyfit.NONE, None, 0
+    step, imposed_entry, filler, fill_mm = copyfit.NONE, None, 0, 0.0
     try:
         if opts.format == "html":
             data, pages, warns = _html_bundle(job.rendered, out / rel, out), None, []
@@ -466,12 +466,13 @@ def _make(job: _Job) -> tuple[Result, dict | None]:
                 job.project, t, job.rendered, roots=job.roots,
                 variant=opts.pdf_variant or DEFAULT_VARIANT, print_mode=opts.print_mode,
                 rtl=text_direction(t.lang) == "rtl",
-                rerender=lambda n: render_block_document(
+                rerender=lambda n, fill_mm=0: render_block_document(
                     job.project, job.content, t.layout, t.audience, job.faces,
-                    paper=opts.paper, print_mode=opts.print_mode, filler_pages=n),
+                    paper=opts.paper, print_mode=opts.print_mode, filler_pages=n,
+                    fill_mm=fill_mm),
                 hint=job.hint, allow_remote=opts.allow_remote)
             data, pages, warns, step = made.data, made.pages, made.warnings, made.step
-            filler = made.filler_pages
+            filler, fill_mm = made.filler_pages, made.fill_mm
             if made.imposed:
                 imposed_rel = rel[:-len(".pdf")] + "-imposed.pdf"
                 atomic.write_bytes(out / imposed_rel, made.imposed[0])
@@ -505,7 +506,7 @@ def _make(job: _Job) -> tuple[Result, dict | None]:
         "render_warnings": render_warnings, "fingerprint": job.fingerprint,
         "font_subsetting": None if opts.format == "html" else subsetting.active(),
         "copyfit": None if opts.format == "html" or step == copyfit.NONE else step.as_dict(),
-        "imposed": imposed_entry, "filler_pages": filler,
+        "imposed": imposed_entry, "filler_pages": filler, "fill_mm": fill_mm or None,
     }
     return res, entry
 

@@ -17,13 +17,25 @@ class Step:
     scale: float
     leading: float
     space: float
+    rows_break: bool = False
+    """Rows of cards may break across pages (see ROWS_BREAK)."""
 
     def css(self) -> str:
-        return (f":root {{ --fit-scale: {self.scale}; --fit-leading: {self.leading}; "
-                f"--fit-space: {self.space}; }}")
+        css = (f":root {{ --fit-scale: {self.scale}; --fit-leading: {self.leading}; "
+               f"--fit-space: {self.space}; }}")
+        return css + ROWS_BREAK if self.rows_break else css
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        d = asdict(self)
+        if not self.rows_break:
+            del d["rows_break"]
+        return d
+
+
+# A row of cards does not break (split, its cards would go on side by side on the next page
+# and read card 1, card 2, card 1, card 2); where keeping rows whole leaves a page but the last
+# short, the build lays the target out once more with rows that may break.
+ROWS_BREAK = "\n.cells { break-inside: auto; }"
 
 
 NONE = Step(1.0, 1.0, 1.0)
@@ -34,6 +46,16 @@ STEPS = (
     Step(0.95, 0.96, 0.65),
     Step(0.93, 0.95, 0.6),
     Step(0.9, 0.94, 0.55),
+)
+
+# Content that fits as written but stops short on the page before the last (a booklet's last
+# inside page before its back cover) is set a little looser instead: more space first, then
+# leading, then type up to 104 %, the mirror of STEPS and as restrained.
+LOOSER = (
+    Step(1.0, 1.0, 1.25),
+    Step(1.0, 1.03, 1.5),
+    Step(1.02, 1.05, 1.5),
+    Step(1.04, 1.07, 1.5),
 )
 
 R = TypeVar("R")

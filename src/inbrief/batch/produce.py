@@ -27,6 +27,8 @@ class Produced:
     warnings: list[str]
     step: copyfit.Step
     filler_pages: int = 0
+    fill_mm: float = 0
+    """Height of the fill panel on the last content page (0: none)."""
     imposed: tuple[bytes, list] | None = None
     extras: dict = field(default_factory=dict)
 
@@ -37,6 +39,7 @@ class Hint:
 
     step: copyfit.Step = copyfit.NONE
     filler: int = 0
+    fill: float = 0
     exact: bool = False
     """The target's fingerprint is the one these were found for: the search would find them
     again (it is a pure function of the HTML, styles and fonts), so one layout suffices."""
@@ -62,12 +65,14 @@ def produce_pdf(project: Project, t: Target, r: Rendered, *, rerender: Callable[
                 "only; the previous PDF was kept")
         return laid
 
-    step, pdf, filler = None, None, 0
+    step, pdf, filler, fill = None, None, 0, 0.0
     if hint.exact:
-        guess = attempt(rerender(hint.filler) if hint.filler else r, hint.step)
+        guess = attempt(rerender(hint.filler, hint.fill) if hint.filler or hint.fill else r,
+                        hint.step)
         if guess.pages <= budget.max and (budget.multiple == 1
                                           or guess.pages % budget.multiple == 0):
-            step, pdf, filler = hint.step, guess, hint.filler
+            step, pdf, filler, fill = hint.step, guess, hint.filler, hint.fill
+    exact = pdf is not None  # the step found last time for these very inputs, loosening included
     if pdf is None and hint.filler == 1 and hint.step == copyfit.NONE and budget.multiple > 1:
         # Laid out with last time's notes page: if the content pages still fit unadjusted
         # and still need exactly that one, this is the result the full path would reach
@@ -96,9 +101,19 @@ def produce_pdf(project: Project, t: Target, r: Rendered, *, rerender: Callable[
                 f"{t.key}: {pdf.pages} pages after adding {filler} notes page(s); layout "
                 f"'{t.layout}' needs a multiple of {budget.multiple} — check that the template "
                 f"gives each filler page a page of its own")
+    if not exact and pdf.pages <= budget.max:
+        last = pdf.pages - 2 - filler  # the last content page before the closing one
+        if (layout.slots or {}).get("fill"):
+            fill, pdf = _fill_panel(lambda mm: attempt(rerender(filler, mm), step), pdf, last)
+        if not fill and budget.multiple > 1:  # a booklet's last inside page, before its back
+            step, pdf = _loosen(lambda s: attempt(rerender(filler) if filler else r, s),
+                                step, pdf, last)
+    if not exact and pdf.pages <= budget.max:
+        step, pdf = _rows_break(lambda s: attempt(rerender(filler, fill) if filler or fill
+                                                      else r, s), step, pdf)
     check_budget(t, pdf.pages, budget, pdf.overflow)
     pdf = write(pdf, variant=variant, bleed_mm=BLEED_MM if print_mode else None)
-    produced = Produced(pdf.data, pdf.pages, list(pdf.warnings), step, filler)
+    produced = Produced(pdf.data, pdf.pages, list(pdf.warnings), step, filler, fill)
     # No imposed file in --print mode, by design: print shops impose files with bleed themselves.
     if layout.impose == "saddle-stitch" and not print_mode:
         from ..pdf.impose import impose
@@ -117,6 +132,76 @@ def _fill(attempt, step: copyfit.Step, laid, budget):
         return step, laid
     tighter, fitted, _ = copyfit.fit(attempt, lambda p: p.pages, below)
     return (tighter, fitted) if fitted.pages <= below else (step, laid)
+
+
+SLACK = 0.1
+"""The share of a page that may stay empty at its foot before the content is set looser."""
+
+
+FILL_GAP_MM = 4
+"""The space above the fill panel where it closes the content (booklet.css: .fill.closing)."""
+FILL_MIN_MM = 30
+"""The least room at the foot of the last content page worth trying the fill panel in."""
+
+
+def _fill_panel(attempt, laid, index: int):
+    """Fill, don't leave blank: the layout's ``fill`` sections (key figures, a quotation)
+    sit under the cover band; where the last content page ends with room, they move there
+    instead, in a panel at least as tall as that room, in one more layout. Kept only if
+    nothing moves to another page (the panel did not fit the room)."""
+    from ..pdf.engine import room_mm
+
+    if index < 1 or index >= laid.pages:
+        return 0.0, laid
+    room = room_mm(laid, index)
+    if room < FILL_MIN_MM:
+        return 0.0, laid
+    mm = round(room - FILL_GAP_MM - 1, 1)  # a hair under, so rounding never moves it on
+    tried = attempt(mm)
+    if tried.pages != laid.pages:
+        return 0.0, laid
+    return mm, tried
+
+
+SHORT = 0.15
+"""A page but the last this empty at its foot is short (the whitespace test's limit)."""
+
+
+def _rows_break(attempt, step: copyfit.Step, laid):
+    """Where a page but the last ends short, lay the target out once more with rows that may
+    break (copyfit.ROWS_BREAK); kept if the shortest page is fuller and the count stays."""
+    from dataclasses import replace
+
+    from ..pdf.engine import slack
+
+    def worst(result) -> float:
+        return max((slack(result, i) for i in range(result.pages - 1)), default=0.0)
+
+    if step.rows_break or laid.pages < 2 or worst(laid) <= SHORT:
+        return step, laid
+    looser = replace(step, rows_break=True)
+    tried = attempt(looser)
+    if tried.pages == laid.pages and worst(tried) < worst(laid):
+        return looser, tried
+    return step, laid
+
+
+def _loosen(attempt, step: copyfit.Step, laid, index: int):
+    """Fill the page before the last: where content fits as written but ends well short of
+    that page's foot (the last inside page of a booklet, before its back cover), set it
+    looser, step by step, until that page is full or one more step would add a page."""
+    from ..pdf.engine import slack
+
+    if step != copyfit.NONE or index < 1 or index >= laid.pages or slack(laid, index) <= SLACK:
+        return step, laid
+    for looser in copyfit.LOOSER:
+        tried = attempt(looser)
+        if tried.pages != laid.pages:
+            break
+        step, laid = looser, tried
+        if slack(tried, index) <= SLACK:
+            break
+    return step, laid
 
 
 def check_budget(t: Target, pages: int, budget, overflow: dict | None = None) -> None:

@@ -229,6 +229,52 @@ def _overflow(doc, limit: int) -> dict:
     return {"mm": round(used * px_to_mm), "block": block}
 
 
+def slack(laid: Laid, index: int) -> float:
+    """Share of page ``index``'s body left empty below its last box (0 full, 1 empty)."""
+    room, body = _foot(laid, index)
+    return room / body if body > 0 else 0.0
+
+
+def room_mm(laid: Laid, index: int) -> float:
+    """The empty height (mm) at the foot of page ``index``'s body."""
+    return _foot(laid, index)[0] * 25.4 / 96
+
+
+def _foot(laid: Laid, index: int) -> tuple[float, float]:
+    """(empty height below the last ink, body height) of a page, in CSS px.
+
+    Read from the layout's boxes, so the build can ask it of every try without drawing a
+    page. Ink is a line of text, a picture, or a box with a background or a rule; a box that
+    goes on to the next page reaches the page's foot whatever it holds, so boxes alone do not
+    say where the content ends. A footnote counts, as it is ink at the page's foot.
+    """
+    box = laid.document.pages[index]._page_box
+    top = box.content_box_y()
+    end = top + box.height
+    bottom = top
+    for child in _inked(box):
+        y, h = getattr(child, "position_y", None), getattr(child, "height", None)
+        if isinstance(y, (int, float)) and isinstance(h, (int, float)) and h > 0:
+            bottom = max(bottom, y + h + child.padding_bottom + child.border_bottom_width)
+    return max(0.0, end - bottom), end - top
+
+
+def _inked(page_box):
+    """The boxes of a page that put ink on it (not its margin boxes, not positioned ones)."""
+    stack = list(page_box.children)
+    while stack:
+        b = stack.pop()
+        kind = type(b).__name__
+        if kind == "MarginBox" or b.style["position"] in ("absolute", "fixed"):
+            continue
+        if kind == "LineBox" or "Replaced" in kind:
+            yield b
+            continue
+        if b.style["background_color"].alpha > 0 or b.border_bottom_width or b.border_top_width:
+            yield b
+        stack.extend(getattr(b, "children", None) or [])
+
+
 def _descendants(box, skip_margins: bool = False):
     stack = [box]
     while stack:

@@ -23,6 +23,10 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 MAX_RESOURCE_BYTES = 20_000_000
 REMOTE_TIMEOUT = 10
+# One download per URL and process: the layouts a target's copyfit tries all see the same
+# bytes (a resource that changed between two tries would make the choice meaningless), and a
+# server is asked once, not once per try.
+_DOWNLOADED: dict[str, tuple[bytes, dict]] = {}
 
 
 class SafeFetcher(URLFetcher):
@@ -62,6 +66,9 @@ class SafeFetcher(URLFetcher):
         return self._refuse(url, f"'{scheme}:' addresses are never loaded")
 
     def _remote(self, url, headers):
+        if url in _DOWNLOADED:
+            data, got = _DOWNLOADED[url]
+            return URLFetcherResponse(url, data, got)
         try:
             response = super().fetch(url, headers)
         except Exception as exc:  # timeouts, DNS, HTTP errors, refused redirects
@@ -72,7 +79,8 @@ class SafeFetcher(URLFetcher):
             response.close()
         if len(data) > MAX_RESOURCE_BYTES:
             return self._refuse(url, f"is larger than {MAX_RESOURCE_BYTES:,} bytes")
-        return URLFetcherResponse(url, data, dict(response.headers.items()))
+        _DOWNLOADED[url] = data, dict(response.headers.items())
+        return URLFetcherResponse(url, data, _DOWNLOADED[url][1])
 
     def _refuse(self, url: str, why: str):
         self.refused.append(f"{url}: {why}")

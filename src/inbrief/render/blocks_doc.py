@@ -55,10 +55,12 @@ class SectionView:
 
 def render_block_document(project: Project, content: BlockContent, layout: str, audience: str,
                           faces: list[Face], *, paper: str = "a4", print_mode: bool = False,
-                          filler_pages: int = 0, design: Design | None = None) -> Rendered:
+                          filler_pages: int = 0, fill_mm: float = 0,
+                          design: Design | None = None) -> Rendered:
     cfg = project.config.layouts[layout]
     design = design or load_block_design(project, audience)
     context = block_context(project, content, layout, filler_pages, print_mode)
+    context["fill_mm"] = fill_mm
     template = f"layouts/{cfg.template or layout + '.html.j2'}"
     design.find("templates", template)
     html = render(design.env, template, context)
@@ -93,7 +95,7 @@ def block_context(project: Project, content: BlockContent, layout: str, filler_p
         cited.setdefault(facts.key_figures[fid].latest.source, []).append(figures[fid]["label"])
     return {
         "lang": lang, "dir": text_direction(lang), "layout": layout,
-        "audience": content.audience, "filler_pages": filler_pages, "print_mode": print_mode,
+        "audience": content.audience, "filler_pages": filler_pages, "fill_mm": 0, "print_mode": print_mode,
         "document": words.document, "organization": words.organization,
         "labels": words.labels, "sections": sections, "slots": slots, "rows_of": _rows,
         "figures": figures, "charts": _charts(content, sections, figures),
@@ -136,7 +138,7 @@ def _slots(mapping: dict[str, list[str]], sections: list[SectionView]) -> dict:
     placed = {sid for ids in mapping.values() for sid in ids}
     slots = {name: [by_id[sid] for sid in ids if sid in by_id] for name, ids in mapping.items()}
     slots["body"] = [s for s in sections if s.id not in placed]
-    for name in ("cover", "figures", "flap", "back"):
+    for name in ("cover", "figures", "flap", "fill", "back"):
         slots.setdefault(name, [])
     if not slots["cover"]:  # every layout opens with a masthead: the document's own words
         slots["cover"] = [SectionView("cover", None, None, [
