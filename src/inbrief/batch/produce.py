@@ -65,10 +65,17 @@ def produce_pdf(project: Project, t: Target, r: Rendered, *, rerender: Callable[
                 "only; the previous PDF was kept")
         return laid
 
+    renders = {(0, 0.0): r}
+
+    def document(filler: int, fill: float = 0.0) -> Rendered:
+        """The HTML with ``filler`` notes pages and a fill panel of ``fill`` mm, rendered once."""
+        if (filler, fill) not in renders:
+            renders[(filler, fill)] = rerender(filler, fill)
+        return renders[(filler, fill)]
+
     step, pdf, filler, fill = None, None, 0, 0.0
     if hint.exact:
-        guess = attempt(rerender(hint.filler, hint.fill) if hint.filler or hint.fill else r,
-                        hint.step)
+        guess = attempt(document(hint.filler, hint.fill), hint.step)
         if guess.pages <= budget.max and (budget.multiple == 1
                                           or guess.pages % budget.multiple == 0):
             step, pdf, filler, fill = hint.step, guess, hint.filler, hint.fill
@@ -77,7 +84,7 @@ def produce_pdf(project: Project, t: Target, r: Rendered, *, rerender: Callable[
         # Laid out with last time's notes page: if the content pages still fit unadjusted
         # and still need exactly that one, this is the result the full path would reach
         # (more notes pages than one, the full path first tries to copyfit them away).
-        guess = attempt(rerender(hint.filler), copyfit.NONE)
+        guess = attempt(document(hint.filler), copyfit.NONE)
         content_pages = guess.pages - hint.filler
         if content_pages <= budget.max and -content_pages % budget.multiple == hint.filler:
             step, pdf, filler = copyfit.NONE, guess, hint.filler
@@ -95,22 +102,19 @@ def produce_pdf(project: Project, t: Target, r: Rendered, *, rerender: Callable[
     if (not filler and budget.multiple > 1 and pdf.pages % budget.multiple
             and pdf.pages <= budget.max):
         filler = -pdf.pages % budget.multiple
-        pdf = attempt(rerender(filler), step)
+        pdf = attempt(document(filler), step)
         if pdf.pages % budget.multiple:
             raise TargetFailed(
                 f"{t.key}: {pdf.pages} pages after adding {filler} notes page(s); layout "
                 f"'{t.layout}' needs a multiple of {budget.multiple} — check that the template "
                 f"gives each filler page a page of its own")
-    if not exact and pdf.pages <= budget.max:
+    if not exact and pdf.pages <= budget.max:  # the passes keep the page count
         last = pdf.pages - 2 - filler  # the last content page before the closing one
-        if (layout.slots or {}).get("fill"):
-            fill, pdf = _fill_panel(lambda mm: attempt(rerender(filler, mm), step), pdf, last)
+        if r.fill_slot:
+            fill, pdf = _fill_panel(lambda mm: attempt(document(filler, mm), step), pdf, last)
         if not fill and budget.multiple > 1:  # a booklet's last inside page, before its back
-            step, pdf = _loosen(lambda s: attempt(rerender(filler) if filler else r, s),
-                                step, pdf, last)
-    if not exact and pdf.pages <= budget.max:
-        step, pdf = _rows_break(lambda s: attempt(rerender(filler, fill) if filler or fill
-                                                      else r, s), step, pdf)
+            step, pdf = _loosen(lambda s: attempt(document(filler), s), step, pdf, last)
+        step, pdf = _rows_break(lambda s: attempt(document(filler, fill), s), step, pdf)
     check_budget(t, pdf.pages, budget, pdf.overflow)
     pdf = write(pdf, variant=variant, bleed_mm=BLEED_MM if print_mode else None)
     produced = Produced(pdf.data, pdf.pages, list(pdf.warnings), step, filler, fill)

@@ -230,7 +230,7 @@ def _overflow(doc, limit: int) -> dict:
 
 
 def slack(laid: Laid, index: int) -> float:
-    """Share of page ``index``'s body left empty below its last box (0 full, 1 empty)."""
+    """Share of page ``index``'s body left empty below its last ink (0 full, 1 empty)."""
     room, body = _foot(laid, index)
     return room / body if body > 0 else 0.0
 

@@ -59,8 +59,7 @@ def render_block_document(project: Project, content: BlockContent, layout: str, 
                           design: Design | None = None) -> Rendered:
     cfg = project.config.layouts[layout]
     design = design or load_block_design(project, audience)
-    context = block_context(project, content, layout, filler_pages, print_mode)
-    context["fill_mm"] = fill_mm
+    context = block_context(project, content, layout, filler_pages, print_mode, fill_mm)
     template = f"layouts/{cfg.template or layout + '.html.j2'}"
     design.find("templates", template)
     html = render(design.env, template, context)
@@ -74,11 +73,11 @@ def render_block_document(project: Project, content: BlockContent, layout: str, 
     if project_css.is_file():  # the project's own look on top of the design: colours, type
         sheets.append((project_css, project_css.read_text(encoding="utf-8")))
     sheets.append((None, page_css(cfg.paper, paper, print_mode)))
-    return Rendered(html=html, stylesheets=sheets)
+    return Rendered(html=html, stylesheets=sheets, fill_slot=bool(context["slots"]["fill"]))
 
 
 def block_context(project: Project, content: BlockContent, layout: str, filler_pages: int,
-                  print_mode: bool) -> dict:
+                  print_mode: bool, fill_mm: float = 0) -> dict:
     from .qr import qr_img
 
     words, facts, lang = content.words, content.facts, content.lang
@@ -95,7 +94,8 @@ def block_context(project: Project, content: BlockContent, layout: str, filler_p
         cited.setdefault(facts.key_figures[fid].latest.source, []).append(figures[fid]["label"])
     return {
         "lang": lang, "dir": text_direction(lang), "layout": layout,
-        "audience": content.audience, "filler_pages": filler_pages, "fill_mm": 0, "print_mode": print_mode,
+        "audience": content.audience, "filler_pages": filler_pages, "fill_mm": fill_mm,
+        "print_mode": print_mode,
         "document": words.document, "organization": words.organization,
         "labels": words.labels, "sections": sections, "slots": slots, "rows_of": _rows,
         "figures": figures, "charts": _charts(content, sections, figures),

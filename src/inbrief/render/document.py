@@ -19,6 +19,8 @@ class Rendered:
     html: str
     stylesheets: list[tuple[Path | None, str]]
     """(file it came from, CSS text); the generated sheet has no file."""
+    fill_slot: bool = False
+    """The layout has sections in its ``fill`` slot, which the build may move (produce)."""
 
 
 @dataclass
