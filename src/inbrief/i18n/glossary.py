@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any
@@ -102,17 +102,16 @@ class Hit:
 class Glossary:
     path: Path
     terms: tuple[Term, ...]
+    _seen: dict = field(default_factory=dict, compare=False, repr=False)
+    """Source text → its hits: each source text is read once, not once per language."""
 
     def hits(self, lang: str, source_text: str) -> list[Hit]:
         """The terms with forms for ``lang`` whose source ``source_text`` contains."""
-        text = readable(source_text)
-        found = []
-        for term in self.terms:
-            if lang in term.forms:
-                form = first_found(term.source, text)
-                if form is not None:
-                    found.append(Hit(term, form))
-        return found
+        if source_text not in self._seen:
+            text = readable(source_text)
+            found = [(term, first_found(term.source, text)) for term in self.terms]
+            self._seen[source_text] = [Hit(t, form) for t, form in found if form is not None]
+        return [h for h in self._seen[source_text] if lang in h.term.forms]
 
     def violations(self, lang: str, source_text: str, translation: str) -> list[Hit]:
         """The terms of ``source_text`` whose accepted forms ``translation`` all lacks."""

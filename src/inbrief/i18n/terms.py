@@ -11,7 +11,6 @@ through. No I/O: the glossary file and the report live elsewhere (glossary, repo
 from __future__ import annotations
 
 import re
-import sys
 import unicodedata
 from functools import lru_cache
 
@@ -36,34 +35,48 @@ def readable(text: str) -> str:
     return normalize(_STRONG.sub("", _LINK.sub(r"\1", text.replace("\\\n", " "))))
 
 
-@lru_cache(maxsize=1)
-def _word() -> str:
-    """A regex class of word characters: letters, digits, ``_``, and the combining marks
-    (Arabic vowel signs, Indic vowel signs, accents left uncomposed) that Python's ``\\w``
-    leaves out, so a word is never cut before its marks; ZWNJ/ZWJ join Persian words."""
-    ranges, start = [], None
-    for cp in range(0x300, min(sys.maxunicode, 0xFFFF) + 2):
-        mark = cp <= 0xFFFF and unicodedata.category(chr(cp))[0] == "M"
-        if mark and start is None:
-            start = cp
-        elif not mark and start is not None:
-            ranges.append(f"\\u{start:04x}-\\u{cp - 1:04x}" if cp - 1 > start
-                          else f"\\u{start:04x}")
-            start = None
-    return "[\\w\\u200c\\u200d" + "".join(ranges) + "]"
+_JOINERS = "\u200c\u200d"
+_STAR = ("[\\w\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5"
+         "\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7"
+         "\u06e8\u06ea-\u06ed\u200c\u200d]*")
+"""What ``*`` matches: letters, digits and the combining marks of the scripts a word may carry
+uncomposed after NFC (Latin and Cyrillic accents, Hebrew points, Arabic vowel signs). Kept
+small: a class of every mark in Unicode makes each form's regex take 30 ms to compile."""
+
+
+def _wordish(ch: str) -> bool:
+    """Part of a word: what Python's ``\\w`` says, plus every combining mark (an Arabic vowel
+    sign, an Indic vowel sign) and ZWNJ/ZWJ, which ``\\w`` leaves out."""
+    return ch.isalnum() or ch == "_" or ch in _JOINERS or unicodedata.category(ch)[0] == "M"
 
 
 @lru_cache(maxsize=4096)
-def pattern(form: str) -> re.Pattern:
-    """A form as a regex over normalized text: whole words, ``*`` the rest of a word."""
-    word = _word()
-    body = f"{word}*".join(re.escape(part) for part in normalize(form).split("*"))
-    return re.compile(f"(?<!{word}){body}(?!{word})")
+def pattern(form: str) -> tuple[str, re.Pattern]:
+    """A form as a regex over normalized text, ``*`` the rest of a word (whole words are
+    checked around each match, in ``contains``), and its longest literal part: a text
+    without it cannot match, and most texts are ruled out by that substring test alone."""
+    parts = normalize(form).split("*")
+    return max(parts, key=len), re.compile(_STAR.join(re.escape(part) for part in parts))
+
+
+def contains(form: str, normalized: str) -> bool:
+    """Whether ``normalized`` text holds ``form`` as whole words."""
+    literal, regex = pattern(form)
+    if literal not in normalized:
+        return False
+    find, pos = regex.search, 0
+    while (m := find(normalized, pos)) is not None:
+        start, end = m.span()
+        if ((start == 0 or not _wordish(normalized[start - 1]))
+                and (end == len(normalized) or not _wordish(normalized[end]))):
+            return True
+        pos = start + 1
+    return False
 
 
 def first_found(forms, normalized: str) -> str | None:
     """The first of ``forms`` (as written) that ``normalized`` text contains, or None."""
     for form in forms:
-        if pattern(form).search(normalized):
+        if contains(form, normalized):
             return form
     return None
