@@ -362,3 +362,17 @@ def test_importing_an_export_ignores_the_glossary_notes(brief, fmt):
 ])
 def test_matching_rules(form, text, found):
     assert (first_found([form], readable(text)) is not None) is found
+
+
+def test_the_editors_schema_follows_the_projects_languages(brief):
+    from jsonschema import Draft202012Validator
+
+    result = run("--project", str(brief), "schema", "glossary")
+    assert result.exit_code == 0, result.output
+    schema = Draft202012Validator(json.loads(result.stdout))
+    assert list(schema.iter_errors(yaml.safe_load(GLOSSARY))) == []
+    for bad in ({"terms": [{"source": "x", "de": "y"}]},   # not a language of the project
+                {"terms": [{"source": "x", "en": "y"}]},   # the source language
+                {"terms": [{"source": "x", "fr": []}]},
+                {"terms": [{"fr": "y"}]}):
+        assert list(schema.iter_errors(bad)), bad

@@ -10,59 +10,23 @@ can carry them to the translator (PO comments, XLIFF notes, a TBX file)::
         fr: [traite des personnes]     # one of these must be in the translation
         uk: торгівл* людьми            # a string is a list of one; * = the rest of a word
 
-A project without the file has no glossary, and nothing is checked. The model is built for
-the project's languages, so a language the project does not have is an error, not a
-silently ignored key.
+A project without the file has no glossary, and nothing is checked. The file's schema is
+content.glossary; here it is loaded, checked beyond the schema, and matched (i18n.terms).
 """
 
 from __future__ import annotations
 
 import dataclasses
-import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
 
-from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints, create_model
-
-from ..content.base import Strict, Text
 from ..content.files import glossary_path
+from ..content.glossary import LANG_CODE, OWN_KEYS, model
 from ..content.validate import did_you_mean, validate
 from ..content.yamlsrc import load
 from ..errors import ContentError, Problem
 from .terms import first_found, normalize, readable
-
-_CODE = re.compile(r"^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2})?$")
-OWN_KEYS = ("source", "note")
-
-
-def _as_list(value: Any) -> Any:
-    if value is None:
-        raise ValueError("no forms: write one or more, or remove the key")
-    return [value] if isinstance(value, str) else value
-
-
-def _check_form(form: str) -> str:
-    if not normalize(form.replace("*", "")):
-        raise ValueError("a form needs words, not only '*'")
-    if any(set(word) == {"*"} for word in form.split()):
-        raise ValueError("'*' stands for the rest of a word and must touch one")
-    return form
-
-
-Form = Annotated[str, StringConstraints(min_length=1, max_length=300), AfterValidator(_check_form)]
-Forms = Annotated[list[Form], BeforeValidator(_as_list), Field(min_length=1, max_length=50)]
-"""Accepted forms: a list, or one string; never empty."""
-
-
-@lru_cache(maxsize=16)
-def model(languages: tuple[str, ...]):
-    """The schema of the file for a project translated into ``languages``."""
-    fields: dict[str, Any] = {"source": (Forms, ...), "note": (Text | None, None)}
-    fields.update({lang: (Forms, None) for lang in languages})  # null is refused: no default
-    term = create_model("GlossaryTerm", __base__=Strict, **fields)
-    return create_model("Glossary", __base__=Strict, terms=(list[term], ...))
 
 
 @dataclass(frozen=True)
@@ -169,7 +133,7 @@ def _language_keys(source, languages, source_language, targets) -> tuple[list[Pr
                     loc, f"'{key}' is the source language", "its forms go under 'source'",
                     key=True))
             elif key not in targets and key not in OWN_KEYS and isinstance(key, str) \
-                    and _CODE.match(key):
+                    and LANG_CODE.match(key):
                 hint = did_you_mean(key, [*OWN_KEYS, *targets]) or ""
                 problems.append(source.problem(
                     loc, f"'{key}' is not a language of this project (languages in "

@@ -1,8 +1,9 @@
 """The glossary as a TBX file (TermBase eXchange v3, ISO 30042:2019, TBX-Basic, DCA style).
 
-CAT tools (memoQ, Trados, Phrase, Crowdin, Weblate) load a term base from TBX and show the
-fixed terms while the translator types; ``inbrief i18n export`` writes one beside the PO
-or XLIFF file. One ``<conceptEntry>`` per term, a ``<langSec>`` for the source language and
+CAT tools load a term base from TBX and show the fixed terms while the translator types;
+``inbrief i18n export`` writes one beside the PO or XLIFF file. TBX v3 (``<tbx>``), the
+current standard, not the 2008 ``<martif>`` that some tools (the Translate Toolkit, hence
+Weblate) still read only: those get the terms from the PO comments. One ``<conceptEntry>`` per term, a ``<langSec>`` for the source language and
 one for the exported language, a ``<termSec>`` per form. The glossary's note goes to the
 entry's ``<note>``: only the core structure (no data category) is used, which every TBX v3
 dialect accepts. No ``<?xml-model?>`` schema link: the published schemas' namespaces have
