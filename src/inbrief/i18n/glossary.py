@@ -134,11 +134,11 @@ def _language_keys(source, languages, source_language, targets) -> tuple[list[Pr
                     key=True))
             elif key not in targets and key not in OWN_KEYS and isinstance(key, str) \
                     and LANG_CODE.match(key):
-                hint = did_you_mean(key, [*OWN_KEYS, *targets]) or ""
+                hint = (did_you_mean(key, [*OWN_KEYS, *targets])
+                        or "add the language to inbrief.yaml, or remove the entry")
                 problems.append(source.problem(
                     loc, f"'{key}' is not a language of this project (languages in "
-                    f"inbrief.yaml: {', '.join(languages)})",
-                    hint or "add the language to inbrief.yaml, or remove the entry", key=True))
+                    f"inbrief.yaml: {', '.join(languages)})", hint, key=True))
             else:
                 keep[key] = value
         cleaned.append(keep)
