@@ -66,6 +66,7 @@ def test_schema_lists_every_kind_of_file():
         "translation": "data/text/*.yaml",
         "audience": "data/audiences/*.yaml",
         "audience-texts": "data/text/audiences/*/*.yaml",
+        "glossary": "data/glossary.yaml",
     }
 
 

@@ -26,7 +26,8 @@ from conftest import run
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA_DIR = ROOT / "docs" / "schema"
 REGENERATE = "regenerate with: inbrief schema --out docs/schema (in the repository)"
-PROJECT_NAMES = ["inbrief", "facts", "text", "translation", "audience", "audience-texts"]
+PROJECT_NAMES = ["inbrief", "facts", "text", "translation", "audience", "audience-texts",
+                 "glossary"]
 
 
 def _sections_text(path: Path) -> None:

@@ -86,7 +86,7 @@ def test_schema_out_writes_what_init_writes(tmp_path):
         ("inbrief", "inbrief.yaml"), ("facts", "data/facts.yaml"),
         ("text", "data/text/en.yaml"), ("translation", "data/text/*.yaml"),
         ("audience", "data/audiences/*.yaml"),
-        ("audience-texts", "data/text/audiences/*/*.yaml"))}
+        ("audience-texts", "data/text/audiences/*/*.yaml"), ("glossary", "data/glossary.yaml"))}
     init_setting = json.loads((project / ".vscode" / "settings.json").read_text())["yaml.schemas"]
     assert init_setting == {k.replace("schema-again", "schema"): v for k, v in setting.items()}
     for path in setting:
@@ -101,4 +101,4 @@ def test_a_classic_name_is_refused_with_the_sections_names(tmp_path):
     result = run("--project", str(_copy(tmp_path)), "schema", "texts")
     assert result.exit_code == 2
     assert ("'texts' is not a schema — use one of: inbrief, facts, text, translation, "
-            "audience, audience-texts") in result.stderr
+            "audience, audience-texts, glossary") in result.stderr

@@ -99,6 +99,10 @@ _DOCS = {  # name: (title, description, file pattern)
                        "An audience's own words, overlaid key by key on the language's text: "
                        "rewordings of its keys, and sections of its own.",
                        "data/text/audiences/*/*.yaml"),
+    "glossary": ("data/glossary.yaml",
+                 "Terms whose translation is fixed: each term's forms in the source language "
+                 "and the forms a translation must use, per language (inbrief translations "
+                 "checks them).", "data/glossary.yaml"),
 }
 
 
@@ -121,6 +125,7 @@ def project_schemas(root, source: str = "en") -> dict[str, dict]:
     from pathlib import Path
 
     from ..config.model import Config
+    from ..content.glossary import model as glossary_model
     from ..content.schema import Document as Doc, close_maps, document_schema, schema_id
     from ..errors import ContentError
     from .audience import AudienceSpec
@@ -134,7 +139,12 @@ def project_schemas(root, source: str = "en") -> dict[str, dict]:
     text = root / "data" / "text"
     source_data = _yaml(text / f"{source}.yaml")
     own = [_yaml(p) for p in sorted((text / "audiences").glob(f"*/{source}.yaml"))]
-    models = {"inbrief": Config, "facts": Facts, "audience": AudienceSpec}
+    config = _yaml(root / "inbrief.yaml")
+    languages = config.get("languages") if isinstance(config, dict) else None
+    targets = tuple(lang for lang in languages if isinstance(lang, str) and lang != source) \
+        if isinstance(languages, list) else ()
+    models = {"inbrief": Config, "facts": Facts, "audience": AudienceSpec,
+              "glossary": glossary_model(targets)}
     out = {}
     for name, (title, description, glob) in _DOCS.items():
         title = title.format(source=source)

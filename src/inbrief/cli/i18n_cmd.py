@@ -47,7 +47,9 @@ def export(state, lang, fmt, out):
     """Write every text of one language, with its source text, for a translation tool.
 
     Missing translations are empty; stale ones are fuzzy (PO) or
-    needs-review-translation (XLIFF).
+    needs-review-translation (XLIFF). With a data/glossary.yaml, each text
+    names its glossary terms (a PO comment, an XLIFF note) and --out also
+    writes the terms as a TBX file beside it (fr.po → fr.tbx).
 
     \b
     Examples:
@@ -58,20 +60,32 @@ def export(state, lang, fmt, out):
     from ..i18n import exchange
     from ..pdf.atomic import write_text
 
+    from ..i18n import tbx
+    from ..i18n.glossary import load_glossary
+
     project = state.project()
     cfg = project.config
     _language(project, lang)
     fmt = fmt or (FORMATS.get(out.suffix.lstrip(".").lower(), "po") if out else "po")
-    units = exchange.units(project.root, lang, cfg.source_language)
+    glossary = load_glossary(project.root, cfg.languages, cfg.source_language)
+    units = exchange.units(project.root, lang, cfg.source_language, glossary)
     module = _module(fmt)
     text = module.dump(units, project=cfg.name, lang=lang, source_lang=cfg.source_language)
     if out is None:
         click.echo(text, nl=False)
         return
+    termbase = (tbx.dump(glossary, project=cfg.name, lang=lang, source_lang=cfg.source_language)
+                if glossary is not None else None)
     write_text(out, text)
     todo = sum(1 for u in units if not u.target or u.stale)
     click.echo(f"{lang}: {len(units)} text(s), {todo} to translate or review → "
                f"{display_path(out)}", err=True)
+    if termbase is not None:
+        tbx_path = out.with_suffix(".tbx") if out.suffix.lower() != ".tbx" else \
+            out.with_name(out.name + ".tbx")  # never over the export itself
+        write_text(tbx_path, termbase)
+        click.echo(f"{lang}: {len(glossary.for_language(lang))} glossary term(s) → "
+                   f"{display_path(tbx_path)}", err=True)
 
 
 @i18n.command("import")

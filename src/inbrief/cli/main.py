@@ -313,7 +313,7 @@ def preview(state: State, langs, layouts, audiences, port, out):
 @_filters
 @click.pass_obj
 def check(state: State, langs, layouts, audiences):
-    """Validate configuration, content and templates without writing anything.
+    """Validate configuration, content, templates and the glossary without writing anything.
 
     \b
     Examples:
@@ -322,9 +322,22 @@ def check(state: State, langs, layouts, audiences):
       inbrief --project briefs check         # a project in another folder
     """
     from ..batch.build import Options, prepare
+    from ..errors import ContentError
+    from ..i18n.glossary import load_glossary
 
     project = state.project()
-    prepared = prepare(project, Options(langs=langs, layouts=layouts, audiences=audiences))
+    cfg = project.config
+    problems = []
+    try:  # the glossary reaches no PDF, but a broken one would fail `inbrief translations`
+        load_glossary(project.root, cfg.languages, cfg.source_language)
+    except ContentError as exc:
+        problems = exc.problems
+    try:
+        prepared = prepare(project, Options(langs=langs, layouts=layouts, audiences=audiences))
+    except ContentError as exc:
+        raise ContentError(problems + exc.problems) from None
+    if problems:
+        raise ContentError(problems)
     targets, contents = prepared.targets, prepared.contents
     langs_n = len({lang for lang, _ in contents})
     audiences_n = len({audience for _, audience in contents})
@@ -362,52 +375,74 @@ def list_(state: State, langs, layouts, audiences, shard, as_json):
 @click.option("--lang", "langs", multiple=True, metavar="CODE", help="Only this language (repeatable).")
 @click.option("--min-complete", type=click.FloatRange(0, 100), metavar="N",
               help="Exit 1 if any language is less than N % complete (for CI).")
+@click.option("--strict", is_flag=True,
+              help="Exit 1 on any missing or stale text or glossary term (for CI).")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @click.option("--verbose", "-v", is_flag=True, help="List the missing and stale keys.")
 @click.pass_context
-def translations(ctx, langs, min_complete, as_json, verbose):
-    """Report translated, missing and stale texts per language.
+def translations(ctx, langs, min_complete, strict, as_json, verbose):
+    """Report translated, missing and stale texts per language, and glossary terms.
 
     A translation is stale when the source text changed after it was translated;
     stale texts do not count as complete. After updating one, run `confirm`.
+    With a data/glossary.yaml, every translated text whose source has a term
+    but which has none of the term's accepted forms is listed with its file and
+    line, and does not count as complete either.
 
     \b
     Examples:
       inbrief translations
       inbrief translations --min-complete 100      # fail CI on missing or stale text
+      inbrief translations --strict                # fail CI on any missing, stale or term
       inbrief translations confirm --lang fr overview.body.paragraphs.0
     """
     if ctx.invoked_subcommand:
         return
     from ..batch.matrix import matrix
+    from ..i18n.glossary import load_glossary
     from ..i18n.report import status
 
     project = ctx.obj.project()
     cfg = project.config
     matrix(cfg, langs)  # validates --lang
-    rows = [status(project.data_dir, lang, cfg.source_language)
+    glossary = load_glossary(project.root, cfg.languages, cfg.source_language)
+    rows = [status(project.data_dir, lang, cfg.source_language, glossary)
             for lang in cfg.languages if not langs or lang in langs]
     if as_json:
         click.echo(json.dumps({"source_language": cfg.source_language,
                                "languages": [r.as_dict() for r in rows]},
                               indent=2, ensure_ascii=False))
     else:
-        click.echo(f"{'lang':<6}{'translated':>11}{'missing':>9}{'stale':>7}{'complete':>10}")
+        click.echo(f"{'lang':<6}{'translated':>11}{'missing':>9}{'stale':>7}{'terms':>7}"
+                   f"{'complete':>10}")
         for r in rows:
             mark = " (source)" if r.lang == cfg.source_language else ""
             click.echo(f"{r.lang:<6}{r.translated:>11}{len(r.missing):>9}{len(r.stale):>7}"
-                       f"{r.percent:>9.1f}%{mark}")
+                       f"{len(r.terms):>7}{r.percent:>9.1f}%{mark}")
             if verbose:
                 for k in r.missing:
                     click.echo(f"      missing  {k}")
                 for k in r.stale:
                     click.echo(f"      stale    {k}")
+        for r in rows:
+            for v in r.terms:
+                click.echo(v.format(project.root))
+    failed = False
     if min_complete is not None:
         below = [r for r in rows if r.percent < min_complete]
         if below:
             click.echo("below --min-complete %g: %s" % (min_complete, ", ".join(
                 f"{r.lang} ({r.percent:g} %)" for r in below)), err=True)
-            sys.exit(EXIT_TARGET_FAILED)
+            failed = True
+    if strict:
+        short = [r for r in rows if r.missing or r.stale or r.terms]
+        if short:
+            click.echo("--strict: not up to date: " + "; ".join(
+                f"{r.lang} ({len(r.missing)} missing, {len(r.stale)} stale, "
+                f"{len(r.terms)} glossary term(s))" for r in short), err=True)
+            failed = True
+    if failed:
+        sys.exit(EXIT_TARGET_FAILED)
 
 
 @translations.command()

@@ -55,6 +55,8 @@ class Unit:
     """Where the texts are, as project-relative ``path:line``: the source, then the translation."""
     origin: str
     """The source-language file, one XLIFF <file> each."""
+    glossary: list[str] = field(default_factory=list)
+    """For the translator: each glossary term of the source text and its required forms."""
 
     @property
     def placeholders(self) -> list[str]:
@@ -97,7 +99,8 @@ def _rel(root: Path, path: Path) -> str:
     return Path(os.path.relpath(path, root)).as_posix()
 
 
-def units(root: Path, lang: str, source_lang: str) -> list[Unit]:
+def units(root: Path, lang: str, source_lang: str, glossary=None) -> list[Unit]:
+    """Every text of ``lang``; with a ``glossary`` (i18n.glossary), the terms of each."""
     out = []
     for f in text_files(root / "data", lang, source_lang):
         prefix, src_file, tr_file, src, tr, ov, leaves = (f.prefix, f.src_file, f.tr_file, f.src,
@@ -110,8 +113,10 @@ def units(root: Path, lang: str, source_lang: str) -> list[Unit]:
             if key in ov.translated:
                 target = catalog.get_key(ov.data, key)
                 refs.append(f"{tr_rel}:{tr.position(key)[0]}")
+            advice = ([hit.advice(lang) for hit in glossary.hits(lang, text)]
+                      if glossary is not None else [])
             out.append(Unit(prefix + catalog.dotted(key), text, target, key in stale, refs,
-                            src_rel))
+                            src_rel, advice))
     return out
 
 

@@ -2,7 +2,9 @@
 
 One entry per key: ``msgctxt`` is the dotted key (msgids repeat, keys do not),
 ``msgid`` the source text, ``msgstr`` the translation; a stale translation is
-``fuzzy``, which every PO tool shows as "needs work".
+``fuzzy``, which every PO tool shows as "needs work". Notes for the translator (placeholders,
+staleness, glossary terms) are extracted comments (``#.``), which tools show beside the
+entry and an import never reads.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ def dump(units: list[Unit], *, project: str, lang: str, source_lang: str) -> str
             notes.append(f"Placeholders: {', '.join(u.placeholders)}: keep them as they are.")
         if u.stale:
             notes.append(STALE_NOTE)
+        notes += u.glossary
         po.append(polib.POEntry(
             msgctxt=u.key, msgid=u.source, msgstr=u.target, comment="\n".join(notes),
             occurrences=[tuple(r.rsplit(":", 1)) for r in u.refs],

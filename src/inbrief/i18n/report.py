@@ -1,8 +1,9 @@
-"""Completeness and staleness of every language, for ``inbrief translations``."""
+"""Completeness, staleness and glossary terms of every language, for ``inbrief translations``."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+import os
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from ..content.files import AUDIENCE_DIR, TEXT_DIR, audience_text_path, text_path
@@ -12,20 +13,45 @@ from . import catalog, fingerprints
 
 
 @dataclass
+class TermViolation:
+    """A translated text whose source has a glossary term and which has none of its forms."""
+
+    key: str
+    file: str
+    """The translation file, relative to the project folder."""
+    line: int
+    term: str
+    """The source form the source text contains."""
+    required: list[str]
+    """The accepted forms, one of which the translation lacks."""
+
+    def format(self, root: Path) -> str:
+        from ..errors import display_path
+
+        forms = " or ".join(f'"{f}"' for f in self.required)
+        return (f"{display_path(root / self.file)}:{self.line}: {self.key}: "
+                f'"{self.term}" must be {forms}')
+
+
+@dataclass
 class LanguageStatus:
     lang: str
     total: int
     translated: int
     missing: list[str]
     stale: list[str]
+    terms: list[TermViolation] = field(default_factory=list)
+    """Glossary terms the translations lack (``data/glossary.yaml``)."""
 
     @property
     def up_to_date(self) -> int:
-        return self.translated - len(self.stale)
+        """Translated, not stale, and true to the glossary."""
+        return self.translated - len(set(self.stale) | {v.key for v in self.terms})
 
     @property
     def percent(self) -> float:
-        """Up-to-date translations over all source texts: stale ones do not count."""
+        """Up-to-date translations over all source texts: stale ones, and ones that lack a
+        glossary term, do not count."""
         return 100.0 if self.total == 0 else round(100.0 * self.up_to_date / self.total, 1)
 
     def as_dict(self) -> dict:
@@ -113,10 +139,12 @@ def text_files(data_dir: Path, lang: str, source_lang: str, *, translation: bool
         yield TextFile(prefix, src_file, tr_file, src, tr, ov, ov.leaves)
 
 
-def status(data_dir: Path, lang: str, source_lang: str) -> LanguageStatus:
+def status(data_dir: Path, lang: str, source_lang: str, glossary=None) -> LanguageStatus:
+    """The report of one language; with a ``glossary`` (i18n.glossary), its terms too."""
     total = translated = 0
     missing: list[str] = []
     stale: list[str] = []
+    terms: list[TermViolation] = []
     for f in text_files(data_dir, lang, source_lang, translation=lang != source_lang):
         prefix, tr_file, ov, leaves = f.prefix, f.tr_file, f.overlay, f.leaves
         total += len(leaves)
@@ -127,7 +155,21 @@ def status(data_dir: Path, lang: str, source_lang: str) -> LanguageStatus:
         missing += [prefix + catalog.dotted(k) for k in ov.fallbacks]
         stale += [prefix + catalog.dotted(k)
                   for k in fingerprints.stale_keys(tr_file, leaves, ov.translated)]
-    return LanguageStatus(lang, total, translated, missing, stale)
+        if glossary is not None:
+            terms += term_violations(f, lang, glossary, data_dir.parent)
+    return LanguageStatus(lang, total, translated, missing, stale, terms)
+
+
+def term_violations(f: "TextFile", lang: str, glossary, root: Path) -> list[TermViolation]:
+    """Every translated text of ``f`` that lacks a glossary term its source text has."""
+    found = []
+    rel = Path(os.path.relpath(f.tr_file, root)).as_posix()
+    for k in f.overlay.translated:
+        for hit in glossary.violations(lang, f.leaves[k], catalog.get_key(f.overlay.data, k)):
+            found.append(TermViolation(f.prefix + catalog.dotted(k), rel,
+                                       f.tr.position(k)[0] or 1, hit.found,
+                                       list(hit.required(lang))))
+    return found
 
 
 def confirm(data_dir: Path, lang: str, source_lang: str, keys: list[str] | None) -> list[str]:

@@ -53,6 +53,8 @@ def dump(units: list[Unit], *, project: str, lang: str, source_lang: str) -> str
         if u.stale:
             ET.SubElement(tu, "note", {"from": "inbrief"}).text = (
                 "The source text changed since this was translated: check the translation.")
+        for advice in u.glossary:  # 1.2 allows <note>s after <target>; annotates: the source
+            ET.SubElement(tu, "note", {"from": "inbrief", "annotates": "source"}).text = advice
     ET.indent(root, space="  ")
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, "unicode") + "\n"
 
