@@ -13,7 +13,7 @@ import click
 
 from .. import __version__
 from ..errors import EXIT_TARGET_FAILED, EXIT_USAGE, UserError, display_path
-from ..pdf.engine import VARIANTS as PDF_VARIANTS
+from ..pdf.variants import VARIANTS as PDF_VARIANTS
 from .completion import completion
 from .options import matrix_filters as _filters
 from . import summary

@@ -14,13 +14,11 @@ from typing import Any
 
 from .fonts import isolate_fontconfig
 from .subsetting import configure as configure_subsetting
+from .variants import VARIANTS  # noqa: F401  (re-exported)
 
 DEFAULT_VARIANT = "pdf/ua-1"
 
-# Variants whose claim we can make true and check (page-validation covers PDF/A-1..3 and
-# PDF/UA-1); PDF/X-4 and PDF/A-4 embed random UUIDs, which would break reproducible output.
 FONTTOOLS_NOTICE = "Using fontTools instead of HarfBuzz-Subset"
-VARIANTS = ("pdf/ua-1", "pdf/a-1b", "pdf/a-2b", "pdf/a-2u", "pdf/a-3b", "pdf/a-3u")
 
 
 @dataclass
