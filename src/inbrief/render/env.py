@@ -14,6 +14,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from ..errors import ContentError, Problem
 from . import filters
+from .cache import bytecode_cache
 
 
 def make_env(folders: list[Path], kinds: list[Path] = ()) -> Environment:
@@ -42,6 +43,7 @@ def _env(folders: tuple[Path, ...], kinds: tuple[Path, ...], _stamps: tuple) -> 
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=bytecode_cache(),
     )
     env.filters.update(filters.FILTERS)
     return env
