@@ -18,49 +18,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from .. import __version__
-from ..config.loader import CONFIG_NAME, Project
+from ..config.loader import Project
 from ..pdf import subsetting
 from ..pdf.fonts import fingerprint as font_fingerprint, resolve_faces
 from ..project.defaults import builtin_root
-
-SCANNED = ("data", "templates", "styles", "assets", "blocks")
-"""Folders of a project whose files can reach a PDF (besides inbrief.yaml and the fonts)."""
-
-_PACKAGE = Path(__file__).resolve().parent.parent
-
-
-def project_files(root: Path) -> list[Path]:
-    """Every file of a project that can reach a PDF: what the digest hashes and watch polls."""
-    found = [root / CONFIG_NAME] if (root / CONFIG_NAME).is_file() else []
-    for name in SCANNED:
-        folder = root / name
-        if folder.is_dir():
-            found += [p for p in folder.rglob("*") if p.is_file() and not _ignored(p)]
-    return sorted(found)
-
-
-def _ignored(path: Path) -> bool:
-    """Hidden files and folders, caches, and editors' swap, backup and temporary files."""
-    return (any(part.startswith(".") or part == "__pycache__" for part in path.parts[-3:])
-            or path.suffix in (".tmp", ".swp") or path.name.endswith("~"))
-
-
-def _hash_tree(h, label: str, root: Path, files: list[Path]) -> None:
-    for path in files:
-        h.update(f"{label}:{path.relative_to(root).as_posix()}\0".encode())
-        h.update(hashlib.sha256(path.read_bytes()).digest())
-
-
-@lru_cache(maxsize=1)
-def code_digest() -> str:
-    """The code itself, and the design and block kinds shipped with it: an edited checkout (or
-    an upgrade that kept the version) must rebuild."""
-    h = hashlib.sha256()
-    code = sorted(p for p in _PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts
-                  and p.suffix != ".pyc")
-    _hash_tree(h, "code", _PACKAGE, code)
-    return h.hexdigest()
-
+from .files import _hash_tree, code_digest, project_files  # noqa: F401  (re-exported)
 
 @lru_cache(maxsize=1)
 def weasyprint_version() -> str:

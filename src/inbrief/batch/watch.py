@@ -16,7 +16,7 @@ from ..config.loader import load_project
 from ..errors import UserError
 from ..project.defaults import builtin_root
 from .build import Options, Report, build
-from .inputs import project_files
+from .files import project_files
 
 POLL_SECONDS = 0.25
 SETTLE_SECONDS = 0.2

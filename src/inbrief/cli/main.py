@@ -34,6 +34,12 @@ class State:
 
         return load_project(self.project_dir)
 
+    def root(self) -> Path:
+        """The project's folder, found without loading its configuration."""
+        from ..config.find import find_project
+
+        return Path(self.project_dir).resolve() if self.project_dir else find_project()
+
 
 class InbriefGroup(click.Group):
     """Turns user errors into one clean paragraph and internal errors into a bug report."""
@@ -311,9 +317,14 @@ def preview(state: State, langs, layouts, audiences, port, out):
 
 @cli.command()
 @_filters
+@click.option("--no-cache", is_flag=True,
+              help="Validate again even if nothing changed since the last clean check.")
 @click.pass_obj
-def check(state: State, langs, layouts, audiences):
+def check(state: State, langs, layouts, audiences, no_cache):
     """Validate configuration, content, templates and the glossary without writing anything.
+
+    A clean result is remembered (in the user's cache folder): when not one byte the check
+    reads has changed since, the next check answers at once.
 
     \b
     Examples:
@@ -321,27 +332,11 @@ def check(state: State, langs, layouts, audiences):
       inbrief check --lang fr --audience partners
       inbrief --project briefs check         # a project in another folder
     """
-    from ..batch.build import Options, prepare
-    from ..errors import ContentError
-    from ..i18n.glossary import load_glossary
+    from ..batch.check import check as run_check
+    from ..batch.options import Options
 
-    project = state.project()
-    cfg = project.config
-    problems = []
-    try:  # the glossary reaches no PDF, but a broken one would fail `inbrief translations`
-        load_glossary(project.root, cfg.languages, cfg.source_language)
-    except ContentError as exc:
-        problems = exc.problems
-    try:
-        prepared = prepare(project, Options(langs=langs, layouts=layouts, audiences=audiences))
-    except ContentError as exc:
-        raise ContentError(problems + exc.problems) from None
-    if problems:
-        raise ContentError(problems)
-    targets, contents = prepared.targets, prepared.contents
-    langs_n = len({lang for lang, _ in contents})
-    audiences_n = len({audience for _, audience in contents})
-    click.echo(f"ok: {langs_n} language(s), {audiences_n} audience(s), {len(targets)} target(s) valid")
+    opts = Options(langs=langs, layouts=layouts, audiences=audiences)
+    click.echo(run_check(state.root(), state.project, opts, use_cache=not no_cache))
 
 
 @cli.command(name="list")
@@ -358,17 +353,26 @@ def list_(state: State, langs, layouts, audiences, shard, as_json):
       inbrief list --shard 2/3                 # what CI runner 2 of 3 builds
       inbrief list --json > targets.json
     """
-    from ..batch.matrix import matrix
+    from ..batch import recall
 
-    project = state.project()
-    targets = matrix(project.config, langs, layouts, audiences, shard)
-    rows = [{"lang": t.lang, "layout": t.layout, "audience": t.audience,
-             "path": t.filename(project.config)} for t in targets]
-    if as_json:
-        click.echo(json.dumps({"targets": rows}, indent=2, ensure_ascii=False))
-    else:
-        for r in rows:
-            click.echo(f"{r['lang']:<6} {r['layout']:<10} {r['audience']:<12} {r['path']}")
+    # Recalled while no file changed: CI scripts call list often, and loading the
+    # configuration is most of its time.
+    root = state.root()
+    kept, key = recall.recall(root, "list", [langs, layouts, audiences, shard, as_json])
+    if kept is None:
+        from ..batch.matrix import matrix
+
+        project = state.project()
+        targets = matrix(project.config, langs, layouts, audiences, shard)
+        rows = [{"lang": t.lang, "layout": t.layout, "audience": t.audience,
+                 "path": t.filename(project.config)} for t in targets]
+        if as_json:
+            kept = json.dumps({"targets": rows}, indent=2, ensure_ascii=False) + "\n"
+        else:
+            kept = "".join(f"{r['lang']:<6} {r['layout']:<10} {r['audience']:<12} {r['path']}\n"
+                           for r in rows)
+        recall.keep(root, "list", key, kept)
+    click.echo(kept, nl=False)
 
 
 @cli.group(invoke_without_command=True)

@@ -8,9 +8,8 @@ from pathlib import Path
 from ..content.validate import validate
 from ..content.yamlsrc import Source, load
 from ..errors import ContentError, Problem, UserError
+from .find import CONFIG_NAME, find_project  # noqa: F401  (re-exported)
 from .model import Config
-
-CONFIG_NAME = "inbrief.yaml"
 
 
 @dataclass(frozen=True)
@@ -26,18 +25,6 @@ class Project:
     @property
     def output_dir(self) -> Path:
         return self.root / self.config.output.dir
-
-
-def find_project(start: Path | None = None) -> Path:
-    """The nearest folder, from ``start`` upwards, that holds ``inbrief.yaml``."""
-    here = (start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
-        if (folder / CONFIG_NAME).is_file():
-            return folder
-    raise UserError(
-        f"{here}: no {CONFIG_NAME} here or in any parent folder — run inbrief inside a project, "
-        f"pass --project DIR, or create one with `inbrief init DIR`"
-    )
 
 
 def load_project(root: Path | None = None) -> Project:

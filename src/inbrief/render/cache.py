@@ -4,8 +4,7 @@ Every `inbrief` command is a new process, and compiling the layouts' Jinja templ
 Python is a fifth of a cold single-target build. Jinja's own bytecode cache keys each entry
 by the template's file name and a checksum of its source, so an edited template is simply
 compiled again; nothing here can serve stale output. The folder is the user's cache
-(``$XDG_CACHE_HOME/inbrief``, else ``~/.cache/inbrief``), or ``INBRIEF_CACHE_DIR``;
-``INBRIEF_CACHE_DIR=off`` turns it off. A folder that cannot be written means no cache,
+(cachedir.cache_root). A folder that cannot be written means no cache,
 never an error.
 """
 
@@ -14,17 +13,10 @@ from __future__ import annotations
 import os
 import sys
 from functools import lru_cache
-from pathlib import Path
 
 from jinja2 import BytecodeCache, FileSystemBytecodeCache
 
-
-def cache_root() -> Path | None:
-    chosen = os.environ.get("INBRIEF_CACHE_DIR")
-    if chosen:
-        return None if chosen.lower() in ("off", "0", "no", "false") else Path(chosen)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "inbrief"
+from ..cachedir import cache_root
 
 
 class _Tolerant(FileSystemBytecodeCache):
