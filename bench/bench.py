@@ -14,7 +14,10 @@ What it measures:
 - a cold `inbrief build` of one target (a new process, imports included);
 - the full matrix with --jobs 1 and --jobs 2 (--force, output seeded by a first
   build, as in CI with the output folder cached), a no-op rebuild and a one-edit
-  rebuild; peak memory of the main process and of the largest worker; PDF sizes.
+  rebuild; peak memory of the main process and of the largest worker; PDF sizes;
+- cold processes as users run them (bench/cold.py): one target and the English matrix against
+  the `weasyprint` CLI and a cold WeasyPrint script on the same final HTML, `check`, `list`,
+  `--help`, and watch's save → new PDF.
 """
 
 from __future__ import annotations
@@ -120,22 +123,20 @@ def cold_one(project: Path, tmp: Path) -> None:
         f"{statistics.median(walls):.2f} s")
 
 
-def warm(project_dir: Path, seed: Path) -> None:
-    """In this process: our engine, then raw WeasyPrint on the same final HTML and CSS."""
-    from inbrief.batch.build import Options, _allowed_roots, prepare
+def final_documents(project_dir: Path, seed: Path, langs=("en",)) -> dict:
+    """(lang, layout, audience) → the final HTML and stylesheets inbrief's engine lays out
+    for that target, with the copyfit step, notes pages and fill panel its build chose."""
+    from inbrief.batch.build import Options, prepare
     from inbrief.batch.copyfit import NONE, Step
     from inbrief.config.loader import load_project
-    from inbrief.pdf import engine
     from inbrief.render.blocks_doc import render_block_document
 
     project = load_project(project_dir)
     entries = {(e["lang"], e["layout"], e["audience"]): e
                for e in json.loads((seed / "manifest.json").read_text())["targets"]}
-    prepared = prepare(project, Options(langs=("en",)))
-    roots = _allowed_roots(project, prepared.faces)
-    weasyprint, FontConfiguration = engine._weasyprint()
-
-    def final(t):
+    prepared = prepare(project, Options(langs=tuple(langs)))
+    finals = {}
+    for t in prepared.targets:
         e = entries[(t.lang, t.layout, t.audience)]
         r = prepared.rendered[t]
         if e.get("filler_pages") or e.get("fill_mm"):
@@ -144,7 +145,25 @@ def warm(project_dir: Path, seed: Path) -> None:
                                       filler_pages=e.get("filler_pages") or 0,
                                       fill_mm=e.get("fill_mm") or 0)
         step = Step(**e["copyfit"]) if e.get("copyfit") else NONE
-        return r.html, r.stylesheets + ([(None, step.css())] if step != NONE else [])
+        finals[(t.lang, t.layout, t.audience)] = (
+            r.html, r.stylesheets + ([(None, step.css())] if step != NONE else []))
+    return finals
+
+
+def warm(project_dir: Path, seed: Path) -> None:
+    """In this process: our engine, then raw WeasyPrint on the same final HTML and CSS."""
+    from inbrief.batch.build import Options, _allowed_roots, prepare
+    from inbrief.config.loader import load_project
+    from inbrief.pdf import engine
+
+    project = load_project(project_dir)
+    prepared = prepare(project, Options(langs=("en",)))
+    roots = _allowed_roots(project, prepared.faces)
+    weasyprint, FontConfiguration = engine._weasyprint()
+    documents = final_documents(project_dir, seed)
+
+    def final(t):
+        return documents[(t.lang, t.layout, t.audience)]
 
     def ours(html, sheets):
         t0 = time.perf_counter()
@@ -224,6 +243,10 @@ def main() -> None:
         cold_one(project, tmp)
         sizes(seed)
         warm(project, seed)
+        sys.modules.setdefault("bench", sys.modules[__name__])  # cold.py adds to these ROWS
+        import cold
+
+        cold.run(project, seed, tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     from importlib.metadata import version
