@@ -191,7 +191,9 @@ _PROJECT_FILE = re.compile(r"file://[^\"'\s)<>]+")
 
 def build(project: Project, opts: Options, progress: Progress | None = None,
           progress_warnings: Callable[[Problem, str], None] | None = None,
-          on_start: Callable[[int], None] | None = None) -> Report:
+          on_start: Callable[[int], None] | None = None, early: list | None = None) -> Report:
+    """``early``: rendering workers already started (batch.warm), used before any new one;
+    the caller stops them."""
     from ..pdf.subsetting import forced
 
     forced()  # a wrong INBRIEF_FONT_SUBSETTING stops the build here, not in every target
@@ -201,6 +203,10 @@ def build(project: Project, opts: Options, progress: Progress | None = None,
         unchanged = _unchanged(project, opts, out, digest, progress, progress_warnings, on_start)
         if unchanged is not None:
             return unchanged
+    return _build(project, opts, out, digest, early, progress, progress_warnings, on_start)
+
+
+def _build(project, opts, out, digest, early, progress, progress_warnings, on_start) -> Report:
     prepared = prepare(project, opts, partial=True)
     targets, contents, rendered, faces = (prepared.targets, prepared.contents,
                                           prepared.rendered, prepared.faces)
@@ -247,7 +253,7 @@ def build(project: Project, opts: Options, progress: Progress | None = None,
                              out, key, fp, content_warnings, _hint(prev, fp)))
     peaks: list[int] = []
     try:
-        for job, res, entry in _run(jobs, opts, peaks):
+        for job, res, entry in _run(jobs, opts, peaks, early):
             results.append(res)
             if entry is not None:
                 entries[job.key] = {**entry, "inputs": digest}
@@ -367,20 +373,21 @@ class _TimedOut(BaseException):
     """Raised by the alarm in a serial build; BaseException so no handler swallows it."""
 
 
-def _run(jobs: list[_Job], opts: Options, peaks: list[int]):
+def _run(jobs: list[_Job], opts: Options, peaks: list[int], early: list | None = None):
     """Yield (job, result, manifest entry) as targets finish.
 
     One worker renders in this process (a timeout interrupts it with an alarm);
-    more run in a pool where a crash or a timeout fails only the target it held.
+    more, or workers started early, run in a pool where a crash or a timeout fails only the
+    target it held.
     """
     workers = min(opts.jobs, len(jobs))
-    if workers <= 1:
+    if workers <= 1 and not early:
         for job in jobs:
             yield (job, *_make_serial(job, opts.timeout))
         return
     from . import pool
 
-    for job, outcome in pool.run(_make, jobs, workers, opts.timeout):
+    for job, outcome in pool.run(_make, jobs, workers, opts.timeout, started=early):
         peaks.append(outcome.peak_rss_kb)
         if outcome.ok:
             yield (job, *outcome.value)

@@ -29,11 +29,16 @@ class Outcome:
     """The worker's peak resident memory so far (for the build summary and the benchmark)."""
 
 
-def _serve(conn, fn: Callable) -> None:
+def _serve(conn, fn: Callable, warm: Callable | None = None) -> None:
     # The parent owns Ctrl-C and stops us with SIGTERM; exiting through SystemExit runs
     # every ``finally`` on the way (atomic writes delete their temporary file).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    if warm is not None:
+        try:  # while the parent is still validating: a failure here recurs in the job
+            warm()
+        except Exception:
+            pass
     while True:
         try:
             job = conn.recv()
@@ -58,12 +63,12 @@ def peak_rss_kb() -> int:
 
 
 class _Worker:
-    def __init__(self, fn: Callable):
+    def __init__(self, fn: Callable, warm: Callable | None = None):
         # Fork is cheapest, but only while WeasyPrint (and its C libraries) is not loaded here.
         method = "spawn" if "weasyprint" in sys.modules else "fork"
         ctx = multiprocessing.get_context(method)
         self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_serve, args=(child, fn), daemon=True)
+        self.proc = ctx.Process(target=_serve, args=(child, fn, warm), daemon=True)
         self.proc.start()
         child.close()
         self.job = None
@@ -86,11 +91,27 @@ class _Worker:
         self.conn.close()
 
 
-def run(fn: Callable, jobs: Iterable, workers: int,
-        timeout: float | None = None) -> Iterator[tuple[Any, Outcome]]:
-    """Yield ``(job, outcome)`` as jobs finish; ``fn`` must be a module-level function."""
+def start(fn: Callable, workers: int, warm: Callable | None = None) -> list[_Worker]:
+    """Workers started ahead of their jobs, each running ``warm`` first (loading the engine)
+    while this process is still busy preparing the jobs; hand them to ``run``, which stops
+    them. A caller that ends up with no jobs must still call ``stop_all``."""
+    return [_Worker(fn, warm) for _ in range(workers)]
+
+
+def stop_all(workers: list[_Worker]) -> None:
+    for w in workers:
+        w.stop(kill=True)
+
+
+def run(fn: Callable, jobs: Iterable, workers: int, timeout: float | None = None,
+        started: list[_Worker] | None = None) -> Iterator[tuple[Any, Outcome]]:
+    """Yield ``(job, outcome)`` as jobs finish; ``fn`` must be a module-level function.
+
+    ``started`` (from ``start``, with their own function) are used first; new workers are
+    added up to ``workers``."""
     queue = deque(jobs)
-    pool = [_Worker(fn) for _ in range(min(workers, len(queue)))]
+    pool = list(started or ())
+    pool += [_Worker(fn) for _ in range(min(workers, len(queue)) - len(pool))]
     try:
         while True:
             for w in pool:

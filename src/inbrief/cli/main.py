@@ -145,7 +145,22 @@ def build(state: State, langs, layouts, audiences, out, force, fmt, strict, pape
       inbrief build --print --layout brief          # for the print shop
       inbrief build --pdf-variant pdf/a-3b          # for the archive
     """
-    from ..batch.build import Options, build as run_build
+    from ..batch import warm
+
+    # First of all: a rendering worker loads the engine while we load and check the project.
+    early = warm.start() if fmt == "pdf" else None
+    try:
+        _build_command(state, langs, layouts, audiences, out, force, fmt, strict, paper,
+                       print_mode, pdf_variant, jobs, shard, timeout, allow_remote, quiet,
+                       verbose, early)
+    finally:
+        warm.stop(early)
+
+
+def _build_command(state, langs, layouts, audiences, out, force, fmt, strict, paper, print_mode,
+                   pdf_variant, jobs, shard, timeout, allow_remote, quiet, verbose, early):
+    from ..batch.build import build as run_build
+    from ..batch.options import Options
 
     project = state.project()
     opts = Options(langs=langs, layouts=layouts, audiences=audiences, out=out, force=force,
@@ -183,7 +198,7 @@ def build(state: State, langs, layouts, audiences, out, force, fmt, strict, pape
         content_warned[problem.format()] = lang
         click.echo(f"warning: {problem.format()}", err=True)
 
-    report = run_build(project, opts, progress, content_warning, start)
+    report = run_build(project, opts, progress, content_warning, start, early=early)
     wall = time.perf_counter() - started
     if live:
         click.echo("\r\033[K", err=True, nl=False)
