@@ -23,7 +23,7 @@ from urllib.parse import unquote
 from .. import __version__
 from ..config.loader import Project
 from ..errors import ContentError, Problem
-from ..i18n import glyphs
+from ..locale import glyphs
 from ..pdf import atomic, subsetting
 from ..pdf.fonts import Face, fingerprint as font_fingerprint, resolve_faces
 from ..project.defaults import builtin_root

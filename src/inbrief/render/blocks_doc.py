@@ -16,7 +16,7 @@ from ..blocks.data import Unset
 from ..blocks.load import BlockContent
 from ..blocks.registry import folders as kind_folders
 from ..config.loader import Project
-from ..i18n import formatting as fmt
+from ..locale import formatting as fmt
 from ..pdf.fonts import Face
 from .direction import text_direction
 from .document import Design, Rendered, page_css, page_furniture_css

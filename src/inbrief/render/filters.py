@@ -68,7 +68,7 @@ def _rich(text) -> Markup:
 @pass_context
 def _date(context, value) -> str:
     """A date of the content (YYYY, YYYY-MM or YYYY-MM-DD) as the document's language writes it."""
-    from ..i18n.formatting import partial_date
+    from ..locale.formatting import partial_date
 
     return partial_date(str(value), context["lang"])
 
@@ -76,7 +76,7 @@ def _date(context, value) -> str:
 @pass_context
 def _number(context, value) -> str:
     """A number as the document's language writes it: 12,000 / 12 000 / 12.000."""
-    from ..i18n.formatting import number
+    from ..locale.formatting import number
 
     return number(value, context["lang"])
 
