@@ -95,7 +95,7 @@ def block_context(project: Project, content: BlockContent, layout: str, filler_p
     return {
         "lang": lang, "dir": text_direction(lang), "layout": layout,
         "audience": content.audience, "filler_pages": filler_pages, "fill_mm": fill_mm,
-        "print_mode": print_mode,
+        "print_mode": print_mode, "typography": content.typography,
         "document": words.document, "organization": words.organization,
         "labels": words.labels, "sections": sections, "slots": slots, "rows_of": _rows,
         "figures": figures, "charts": _charts(content, sections, figures),

@@ -81,5 +81,15 @@ def _number(context, value) -> str:
     return number(value, context["lang"])
 
 
+@pass_context
+def _typeset(context, value) -> str:
+    """Words a template puts together itself ("{{ (labels | join(', ') ~ ': ') | typeset }}")
+    get the typography the document's texts already have (``locale.typography``)."""
+    from ..locale.typography import typeset
+
+    rules = context.get("typography")
+    return typeset(str(value), rules) if rules is not None else str(value)
+
+
 FILTERS = {"nbsp_last": nbsp_last, "balanced": balanced, "rich": _rich, "date": _date,
-           "number": _number}
+           "number": _number, "typeset": _typeset}
