@@ -13,6 +13,8 @@ from __future__ import annotations
 import dataclasses
 from typing import Any, Callable
 
+from pydantic import BaseModel
+
 from ..locale.typography import Rules, typeset
 from .data import Fields
 from .dialect import RECORD, TEXT_TYPES, Field
@@ -48,18 +50,24 @@ def _value(f: Field, value: Any, path: tuple, rules_of: RulesOf) -> Any:
 
 def typeset_words(words, rules_of: RulesOf):
     """The reserved words (``ReservedText``): document, organization, labels, figures."""
-    doc = words.document
-    document = doc.model_copy(update={
-        name: typeset(getattr(doc, name), rules_of(("document", name)))
-        for name in ("title", "subtitle", "subject", "author") if getattr(doc, name)} | {
-        "keywords": [typeset(k, rules_of(("document", "keywords", i)))
-                     for i, k in enumerate(doc.keywords)]})
     org = words.organization
-    if org is not None:
-        org = org.model_copy(update={
-            name: typeset(getattr(org, name), rules_of(("organization", name)))
-            for name in type(org).model_fields if isinstance(getattr(org, name), str)})
     return dataclasses.replace(
-        words, document=document, organization=org,
+        words, document=_model(words.document, ("document",), rules_of),
+        organization=_model(org, ("organization",), rules_of) if org is not None else None,
         labels={k: typeset(v, rules_of(("labels", k))) for k, v in words.labels.items()},
         figures={k: typeset(v, rules_of(("figures", k))) for k, v in words.figures.items()})
+
+
+def _model(model: BaseModel, path: tuple, rules_of: RulesOf) -> BaseModel:
+    """Every string of a reserved model (``document``, ``organization`` and its address)."""
+    update: dict[str, Any] = {}
+    for name in type(model).model_fields:
+        value, at = getattr(model, name), path + (name,)
+        if isinstance(value, str):
+            update[name] = typeset(value, rules_of(at))
+        elif isinstance(value, list):
+            update[name] = [typeset(v, rules_of(at + (i,))) if isinstance(v, str) else v
+                            for i, v in enumerate(value)]
+        elif isinstance(value, BaseModel):
+            update[name] = _model(value, at, rules_of)
+    return model.model_copy(update=update)

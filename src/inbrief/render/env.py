@@ -44,6 +44,7 @@ def _env(folders: tuple[Path, ...], kinds: tuple[Path, ...], _stamps: tuple) -> 
         keep_trailing_newline=True,
     )
     env.filters.update(filters.FILTERS)
+    env.tests.update(filters.TESTS)
     return env
 
 

@@ -91,5 +91,20 @@ def _typeset(context, value) -> str:
     return typeset(str(value), rules) if rules is not None else str(value)
 
 
+def within(short, text) -> bool:
+    """Whether ``short`` is ``text`` or stands in it as whole words, case aside: an acronym
+    or short name that would only repeat the name or title it is printed beside."""
+    short = " ".join(str(short or "").split()).casefold()
+    text = " ".join(str(text or "").split()).casefold()
+    return bool(short) and re.search(rf"(?<!\w){re.escape(short)}(?!\w)", text) is not None
+
+
+def _text_dir(text) -> str:
+    from .direction import line_direction
+
+    return line_direction(str(text))
+
+
 FILTERS = {"nbsp_last": nbsp_last, "balanced": balanced, "rich": _rich, "date": _date,
-           "number": _number, "typeset": _typeset}
+           "number": _number, "typeset": _typeset, "text_dir": _text_dir}
+TESTS = {"within": within}
