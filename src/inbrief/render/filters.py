@@ -92,10 +92,11 @@ def _typeset(context, value) -> str:
 
 
 def within(short, text) -> bool:
-    """Whether ``short`` is ``text`` or stands in it as whole words, case aside: an acronym
-    or short name that would only repeat the name or title it is printed beside."""
-    short = " ".join(str(short or "").split()).casefold()
-    text = " ".join(str(text or "").split()).casefold()
+    """Whether ``short`` is ``text`` or stands in it as whole words (as written: "SAMPLE" is
+    not "Sample"): an acronym or short name that would only repeat the name or title it is
+    printed beside."""
+    short = " ".join(str(short or "").split())
+    text = " ".join(str(text or "").split())
     return bool(short) and re.search(rf"(?<!\w){re.escape(short)}(?!\w)", text) is not None
 
 
