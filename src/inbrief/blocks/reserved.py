@@ -37,7 +37,7 @@ class Document(Strict):
 
 
 class Address(Strict):
-    """The words of facts.yaml's address in the text's language ("Genève 19" for "Geneva 19"):
+    """The words of facts.yaml's address in the text's language ("Wien" for "Vienna"):
     what is given here replaces that field there; postcode, country and the rest stay facts."""
     street: Text | None = None
     city: Text | None = None

@@ -15,8 +15,9 @@ def text_direction(lang: str) -> str:
 
 def line_direction(text: str) -> str:
     """``rtl`` or ``ltr`` by the text's first strongly directional character (as HTML's
-    ``dir=auto``, which WeasyPrint does not resolve): an address line "1211 جنيف 19" reads
-    right to left, "17 Route des Morillons" left to right, in any document."""
+    ``dir=auto``, which WeasyPrint does not resolve): an address line whose city is written
+    in Arabic ("1010 فيينا") reads right to left, a street in Latin letters left to right, in
+    any document."""
     for ch in str(text):
         kind = unicodedata.bidirectional(ch)
         if kind in ("R", "AL"):
