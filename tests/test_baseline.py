@@ -6,7 +6,9 @@ project it was moved from is kept as tests/fixtures/classic, the input of test_m
 Exceptions, made since: a booklet that copyfits its content back to fewer pages instead of
 padding it with notes pages (produce._fill) needs a stronger step and has fewer pages; a
 looser step (copyfit.LOOSER, a booklet filling its last inside page) and rows that may break
-(copyfit.ROWS_BREAK) tighten nothing, so they count as no step.
+(copyfit.ROWS_BREAK) tighten nothing, so they count as no step. Words corrected since (issue #16), replaced in the baseline before
+comparing (SINCE): the city of the address in each language, the cover's acronym in French,
+and the year mark of a Ukrainian month and year.
 """
 
 from __future__ import annotations
@@ -25,6 +27,20 @@ from inbrief.batch import copyfit  # noqa: E402
 
 BASELINE = json.loads(gzip.decompress((REPO / "tests/baseline/iom.json.gz").read_bytes()))
 ORDER = [copyfit.NONE.as_dict(), *(s.as_dict() for s in copyfit.STEPS)]
+SINCE = {  # language: (words of the baseline, the words now printed in their place)
+    "fr": [("geneva", "genève"),
+           ("iom organisation internationale", "oim organisation internationale")],
+    "es": [("geneva", "ginebra")],
+    "ar": [("geneva", "جنيف")],
+    "uk": [("geneva", "женева"), ("грудень 1951", "грудень 1951 р")],
+}
+
+
+def _since(lang: str, words: list[str]) -> list[str]:
+    text = f" {' '.join(words)} "
+    for old, new in SINCE.get(lang, []):
+        text = text.replace(f" {old} ", f" {new} ")
+    return text.split()
 
 
 def _strength(fit: dict | None) -> int:
@@ -57,7 +73,7 @@ def test_no_page_gained_and_no_stronger_copyfit(built):
 def test_no_phrase_lost(built):
     losses = {}
     for key, t in sorted(_targets(built).items()):
-        gone = lost(BASELINE[key]["words"].split(),
+        gone = lost(_since(t["lang"], BASELINE[key]["words"].split()),
                     words(built / t["path"], t.get("filler_pages") or 0))
         if gone:
             losses[key] = gone[:3]

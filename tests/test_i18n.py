@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import REPO, run
-from inbrief.i18n import formatting as fmt
+from inbrief.locale import formatting as fmt
 
 OFFICIAL = {
     "en": "International Organization for Migration",

@@ -57,7 +57,7 @@ def _latin_font_chars() -> list[str]:
     import unicodedata
 
     from inbrief.config.loader import load_project as _load
-    from inbrief.i18n.glyphs import coverage
+    from inbrief.locale.glyphs import coverage
     from inbrief.pdf.fonts import resolve_faces
 
     faces = resolve_faces(_load(REPO).config.fonts, "en")

@@ -46,6 +46,9 @@ def words(pdf: Path, filler_pages: int = 0) -> list[str]:
     finally:
         doc.close()
     text = unicodedata.normalize("NFKC", text)
+    # Typography is not content: the Ukrainian apostrophe ʼ (U+02BC, a letter) the build now
+    # prints reads as the ’ the baseline was frozen with, which splits the word there (#16).
+    text = text.replace("\u02bc", "\u2019")
     # A word hyphenated at a line end, or a compound broken at its own hyphen, joins up.
     # PDFium marks a hyphen the layout added at a line end with U+FFFE (U+0002 in some builds).
     text = re.sub("[\ufffe\x02]\\s*", "", text)

@@ -23,7 +23,7 @@ from urllib.parse import unquote
 from .. import __version__
 from ..config.loader import Project
 from ..errors import ContentError, Problem
-from ..i18n import glyphs
+from ..locale import glyphs
 from ..pdf import atomic, subsetting
 from ..pdf.fonts import Face, fingerprint as font_fingerprint, resolve_faces
 from ..project.defaults import builtin_root
@@ -116,11 +116,14 @@ def prepare(project: Project, opts: Options, *, partial: bool = False) -> Prepar
     for audience in sorted({t.audience for t in targets}):
         designs[audience] = load_block_design(project, audience)
         slots[audience] = layout_slots(project, designs[audience].env)
+    # The faces first: a language's typography uses only the characters its faces have.
+    faces = {lang: resolve_faces(project.config.fonts, lang) for lang in
+             sorted({t.lang for t in targets})}
     for lang, audience in sorted({(t.lang, t.audience) for t in targets}):
         try:
             contents[(lang, audience)] = load_block_content(
                 project.root, project.data_dir, lang, project.config.source_language,
-                audience, slots[audience])
+                audience, slots[audience], covered=glyphs.coverage(faces[lang]))
         except ContentError as exc:
             problems += exc.problems
     if problems:
@@ -130,7 +133,6 @@ def prepare(project: Project, opts: Options, *, partial: bool = False) -> Prepar
         warned = sorted({w for c in contents.values() for w in c.warnings})
         if warned:
             raise ContentError(warned)
-    faces = {lang: resolve_faces(project.config.fonts, lang) for lang, _ in contents}
     for (lang, _audience), content in contents.items():
         problems += glyphs.check_texts(lang, content.texts, content.origins, faces[lang])
     if problems:

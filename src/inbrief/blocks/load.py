@@ -17,6 +17,7 @@ from ..content.files import FACTS_FILE, audience_text_path, text_path
 from ..content.validate import validate
 from ..content.yamlsrc import Source, load as load_yaml
 from ..errors import ContentError, Problem
+from ..locale.typography import Rules, rules_for, typeset
 from .audience import apply_audience, load_audience, overlay_file
 from .references import check_references
 from .compile import text_paths, values_of
@@ -27,6 +28,7 @@ from .reserved import ReservedText, kind_labels, missing_kind_words, reserved_te
 from .registry import Registry, load_registry
 from .sections import Section, validate_sections
 from .translation import validate_translation
+from .typeset import typeset_block, typeset_words
 
 
 @dataclass(frozen=True)
@@ -60,23 +62,29 @@ class BlockContent:
     words: ReservedText
     """document, organization, labels (built-in words under the project's), figure labels."""
     sections: list[PlainSection]
-    """The audience's sections in its order, texts in ``lang``."""
+    """The audience's sections in its order, texts in ``lang`` and typeset (``typography``)."""
     kinds: dict[str, KindFiles]
     warnings: tuple[Problem, ...] = ()
     origins: dict = field(default_factory=dict)
     """Dotted key → (file, line, col) each text came from, after fallback."""
     texts: dict = field(default_factory=dict)
-    """The text file as shown in ``lang`` (translations laid over the source): glyph checks."""
+    """The text file as shown in ``lang`` (translations laid over the source), as written,
+    before typography (which adds only characters the faces have): glyph and link checks."""
     slots: dict = field(default_factory=dict)
     """The audience's own slots, by layout, over inbrief.yaml's."""
     rich: tuple = ()
     """Key paths of the rich texts (Markdown): the renderer checks their links."""
+    typography: Rules = Rules()
+    """The rules the texts in ``lang`` were typeset with: templates apply them (``typeset``)
+    to the words they compose themselves, a separator before a title say."""
 
 
 def load_block_content(root: Path, data_dir: Path, lang: str, source_lang: str,
                        audience: str = "general",
-                       layouts: dict[str, frozenset[str]] | None = None) -> BlockContent:
-    """``layouts``: each layout's slots, to check the audience's own map of them."""
+                       layouts: dict[str, frozenset[str]] | None = None,
+                       covered: frozenset[int] | None = None) -> BlockContent:
+    """``layouts``: each layout's slots, to check the audience's own map of them; ``covered``:
+    the code points the language's faces have, which its typography may use (None: all)."""
     from ..i18n import fingerprints
 
     problems: list[Problem] = []
@@ -110,6 +118,7 @@ def load_block_content(root: Path, data_dir: Path, lang: str, source_lang: str,
     data, warnings, origins = copy.deepcopy(src.data), [], {}
     problems += check_references(sections, registry, facts, src, root)
     translated: list = []
+    fell_back: list = []
     tr = None
     if lang != source_lang:
         tr_file = text_path(data_dir, lang)
@@ -154,8 +163,12 @@ def load_block_content(root: Path, data_dir: Path, lang: str, source_lang: str,
     warnings += missing_kind_words(registry, kind_words, lang, used)
     kinds = {k.name: KindFiles(k.name, k.short is not None, k.css)
              for k in registry.kinds.values()}
-    return BlockContent(lang=lang, audience=audience, facts=facts, words=words,
-                        sections=[_plain(final.sections[s]) for s in order], kinds=kinds,
+    rules_of = _rules(lang, source_lang, covered, fell_back)
+    return BlockContent(lang=lang, audience=audience, facts=facts,
+                        words=typeset_words(words, rules_of),
+                        sections=[_plain(final.sections[s], registry, rules_of) for s in order],
+                        kinds=kinds,
+                        typography=rules_for(lang, covered),
                         warnings=tuple(warnings), origins=origins, texts=data,
                         slots={k: dict(v) for k, v in spec.spec.slots.items()},
                         rich=tuple((sid, b.id, *p) for sid in order
@@ -170,9 +183,24 @@ def section_ids(data) -> list[str]:
     return [k for k in data if k not in RESERVED] if isinstance(data, dict) else []
 
 
-def _plain(section: Section) -> PlainSection:
-    return PlainSection(section.id, section.heading, section.beside,
-                        [PlainBlock(b.id, b.kind, plain(b.data)) for b in section.blocks.values()])
+def _plain(section: Section, registry: Registry, rules_of) -> PlainSection:
+    """The section as templates read it, its texts typeset in their language."""
+    sid = section.id
+    heading = typeset(section.heading, rules_of((sid, "heading"))) if section.heading else None
+    return PlainSection(sid, heading, section.beside, [
+        PlainBlock(b.id, b.kind, typeset_block(registry.kinds[b.kind].schema.fields,
+                                               plain(b.data), (sid, b.id), rules_of))
+        for b in section.blocks.values()])
+
+
+def _rules(lang: str, source_lang: str, covered, fell_back: list):
+    """Each text is typeset as the language it is written in: a text that fell back (at its
+    path, or as the shorthand of a record at the record's path) as the source language."""
+    own, source = rules_for(lang, covered), rules_for(source_lang, covered)
+    if not fell_back or own == source:
+        return lambda path: own
+    fb = set(fell_back)
+    return lambda path: source if path in fb or path[:-1] in fb else own
 
 
 def _section_paths(section: Section, registry: Registry) -> list[tuple]:

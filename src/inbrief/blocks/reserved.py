@@ -36,9 +36,19 @@ class Document(Strict):
     keywords: list[Text] = Field(default_factory=list)
 
 
+class Address(Strict):
+    """The words of facts.yaml's address in the text's language ("Wien" for "Vienna"):
+    what is given here replaces that field there; postcode, country and the rest stay facts."""
+    street: Text | None = None
+    city: Text | None = None
+
+
 class Organization(Strict):
     name: Text
     short_name: Text | None = None
+    """The acronym or short form the running footer prints before the title (once, if the
+    title already holds it)."""
+    address: Address | None = None
 
 
 class _Reserved(Strict):
@@ -200,14 +210,19 @@ class ReservedText:
 def reserved_text_paths(src: Source) -> list[tuple]:
     """Key paths of every reserved text the source file holds: what a translation may hold."""
     data = src.data if isinstance(src.data, dict) else {}
-    out = []
+    out: list[tuple] = []
     for top in ("document", "organization", "labels", "figures"):
-        value = data.get(top)
-        if not isinstance(value, dict):
-            continue
-        for key, text in value.items():
-            if isinstance(text, str):
-                out.append((top, key))
-            elif isinstance(text, list):
-                out += [(top, key, i) for i, t in enumerate(text) if isinstance(t, str)]
+        if isinstance(data.get(top), dict):
+            _text_paths(data[top], (top,), out)
     return out
+
+
+def _text_paths(value, path: tuple, out: list) -> None:
+    """Strings, lists of them and mappings of them (``organization.address.city``)."""
+    for key, text in value.items():
+        if isinstance(text, str):
+            out.append(path + (key,))
+        elif isinstance(text, list):
+            out += [path + (key, i) for i, t in enumerate(text) if isinstance(t, str)]
+        elif isinstance(text, dict):
+            _text_paths(text, path + (key,), out)

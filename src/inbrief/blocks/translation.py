@@ -16,7 +16,7 @@ from ..errors import Problem
 from .compile import field_at, text_paths
 from .dialect import Field
 from .registry import Registry
-from .reserved import Document, Organization, kind_labels, label_names
+from .reserved import Address, Document, Organization, kind_labels, label_names
 from .sections import Sections
 
 _DATA = {"number": "a number", "year": "a year", "date": "a date", "url": "a web address",
@@ -32,10 +32,12 @@ def validate_translation(tr: Source, source: Sections, registry: Registry) -> li
     problems: list[Problem] = []
     names = {"document": list(Document.model_fields),
              "organization": list(Organization.model_fields),
-             "labels": label_names(kind_labels(registry)[0]), "figures": []}
+             "labels": label_names(kind_labels(registry)[0]), "figures": [],
+             "organization.address": list(Address.model_fields)}
     for sid, value in tr.data.items():
         if sid in RESERVED:
-            problems += _reserved(tr, sid, value, source.reserved.get(sid), names[sid], src_name)
+            problems += _reserved(tr, (sid,), value, source.reserved.get(sid), names,
+                                  src_name)
             continue
         if (sid,) in source.skipped:
             continue
@@ -66,22 +68,26 @@ def validate_translation(tr: Source, source: Sections, registry: Registry) -> li
     return problems
 
 
-def _reserved(tr: Source, top: str, value: Any, original: Any, names: list[str],
+def _reserved(tr: Source, at: Loc, value: Any, original: Any, known: dict[str, list[str]],
               src_name: str) -> list[Problem]:
-    """``document``, ``organization``, ``labels``, ``figures``: only the texts the source has."""
+    """``document``, ``organization`` (and its ``address``), ``labels``, ``figures``: only the
+    texts the source has."""
     if value is None:
         return []
     if not isinstance(value, dict):
-        return [_shape(tr, (top,), "a mapping", src_name)]
+        return [_shape(tr, at, "a mapping", src_name)]
     original = original if isinstance(original, dict) else {}
+    names = known.get(dotted(at), [])
     problems: list[Problem] = []
     for key, sub in value.items():
-        loc = (top, key)
+        loc = at + (key,)
         if key in original:
             was = original[key]
             if sub is None:
                 continue
-            if isinstance(was, list):
+            if isinstance(was, dict):
+                problems += _reserved(tr, loc, sub, was, known, src_name)
+            elif isinstance(was, list):
                 if not isinstance(sub, list):
                     problems.append(_shape(tr, loc, "a list", src_name))
                 elif len(sub) != len(was):

@@ -26,6 +26,20 @@ def dotted(loc: Loc) -> str:
     return ".".join(str(p) for p in loc)
 
 
+def leaves(data: Any, prefix: Loc = ()) -> dict[Loc, str]:
+    """Every string of nested data by key path, in document order (a text file's texts)."""
+    out: dict[Loc, str] = {}
+    if isinstance(data, dict):
+        for k, v in data.items():
+            out.update(leaves(v, prefix + (k,)))
+    elif isinstance(data, list):
+        for i, v in enumerate(data):
+            out.update(leaves(v, prefix + (i,)))
+    elif isinstance(data, str):
+        out[prefix] = data
+    return out
+
+
 @dataclass
 class Source:
     """A loaded YAML document plus the position of every key and value."""

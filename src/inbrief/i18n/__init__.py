@@ -1,1 +1,1 @@
-"""Locale-aware formatting through CLDR (Babel)."""
+"""The translators' workflow: catalog, staleness, PO/XLIFF exchange, reports, explain."""

@@ -16,11 +16,12 @@ from ..blocks.data import Unset
 from ..blocks.load import BlockContent
 from ..blocks.registry import folders as kind_folders
 from ..config.loader import Project
-from ..i18n import formatting as fmt
+from ..locale import formatting as fmt
 from ..pdf.fonts import Face
 from .direction import text_direction
 from .document import Design, Rendered, page_css, page_furniture_css
 from .env import make_env, render
+from .filters import within
 from .searchpath import search_path
 
 DESIGN = Path(__file__).resolve().parent.parent / "design"
@@ -95,7 +96,7 @@ def block_context(project: Project, content: BlockContent, layout: str, filler_p
     return {
         "lang": lang, "dir": text_direction(lang), "layout": layout,
         "audience": content.audience, "filler_pages": filler_pages, "fill_mm": fill_mm,
-        "print_mode": print_mode,
+        "print_mode": print_mode, "typography": content.typography,
         "document": words.document, "organization": words.organization,
         "labels": words.labels, "sections": sections, "slots": slots, "rows_of": _rows,
         "figures": figures, "charts": _charts(content, sections, figures),
@@ -103,7 +104,7 @@ def block_context(project: Project, content: BlockContent, layout: str, filler_p
                            "year": e.date[:4]} for e in evs]
                    for name, evs in facts.events.items()},
         "edition": words.labels["edition"].format(year=facts.edition) if facts.edition else None,
-        "contact": _contact(contact, lang, site) if contact else None,
+        "contact": _contact(contact, lang, site, words.organization) if contact else None,
         "qr": qr_img(contact.website, label=words.labels["qr"].format(site=site))
               if site else None,
         "sources": [{"title": facts.sources[s].title, "year": facts.sources[s].year,
@@ -186,9 +187,13 @@ def _charts(content: BlockContent, sections, figures) -> dict:
     return charts
 
 
-def _contact(contact, lang: str, site: str | None) -> dict:
+def _contact(contact, lang: str, site: str | None, organization) -> dict:
+    """facts.yaml's address, with the words a text file gives in its language (its city)."""
     address = contact.address
-    return {"address_lines": [address.street, f"{address.postcode} {address.city}",
+    words = organization.address if organization and organization.address else None
+    street = (words and words.street) or address.street
+    city = (words and words.city) or address.city
+    return {"address_lines": [street, f"{address.postcode} {city}",
                               fmt.country(address.country, lang)],
             "phone": contact.phone, "fax": contact.fax, "email": contact.email,
             "website": contact.website, "website_display": site}
@@ -197,5 +202,7 @@ def _contact(contact, lang: str, site: str | None) -> dict:
 def _generated_css(content: BlockContent, faces: list[Face]) -> str:
     words = content.words
     org = words.organization.short_name if words.organization else None
-    return page_furniture_css(content.lang, faces, words.labels["page_of"],
-                              f"{org} · {words.document.title}" if org else words.document.title)
+    title = words.document.title
+    # The short name once: not before a title that already says it (as the Arabic one does).
+    footer = f"{org} · {title}" if org and not within(org, title) else title
+    return page_furniture_css(content.lang, faces, words.labels["page_of"], footer)

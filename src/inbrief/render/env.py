@@ -46,6 +46,7 @@ def _env(folders: tuple[Path, ...], kinds: tuple[Path, ...], _stamps: tuple) -> 
         bytecode_cache=bytecode_cache(),
     )
     env.filters.update(filters.FILTERS)
+    env.tests.update(filters.TESTS)
     return env
 
 

@@ -68,7 +68,7 @@ def _rich(text) -> Markup:
 @pass_context
 def _date(context, value) -> str:
     """A date of the content (YYYY, YYYY-MM or YYYY-MM-DD) as the document's language writes it."""
-    from ..i18n.formatting import partial_date
+    from ..locale.formatting import partial_date
 
     return partial_date(str(value), context["lang"])
 
@@ -76,10 +76,36 @@ def _date(context, value) -> str:
 @pass_context
 def _number(context, value) -> str:
     """A number as the document's language writes it: 12,000 / 12 000 / 12.000."""
-    from ..i18n.formatting import number
+    from ..locale.formatting import number
 
     return number(value, context["lang"])
 
 
+@pass_context
+def _typeset(context, value) -> str:
+    """Words a template puts together itself ("{{ (labels | join(', ') ~ ': ') | typeset }}")
+    get the typography the document's texts already have (``locale.typography``)."""
+    from ..locale.typography import typeset
+
+    rules = context.get("typography")
+    return typeset(str(value), rules) if rules is not None else str(value)
+
+
+def within(short, text) -> bool:
+    """Whether ``short`` is ``text`` or stands in it as whole words (as written: "SAMPLE" is
+    not "Sample"): an acronym or short name that would only repeat the name or title it is
+    printed beside."""
+    short = " ".join(str(short or "").split())
+    text = " ".join(str(text or "").split())
+    return bool(short) and re.search(rf"(?<!\w){re.escape(short)}(?!\w)", text) is not None
+
+
+def _text_dir(text) -> str:
+    from .direction import line_direction
+
+    return line_direction(str(text))
+
+
 FILTERS = {"nbsp_last": nbsp_last, "balanced": balanced, "rich": _rich, "date": _date,
-           "number": _number}
+           "number": _number, "typeset": _typeset, "text_dir": _text_dir}
+TESTS = {"within": within}

@@ -9,10 +9,13 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from ..content.yamlsrc import dotted, leaves
 from ..errors import Problem
-from ..pdf.fonts import Face
-from .catalog import dotted, leaves
+
+if TYPE_CHECKING:  # locale sits below pdf/: a face is only read here (its path and family)
+    from ..pdf.fonts import Face
 
 # Characters that need no glyph: spaces and line breaks, and format controls
 # (bidi marks, soft hyphen, joiners) that shaping consumes.

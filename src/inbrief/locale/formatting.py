@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from babel import Locale
-from babel.dates import format_date
+from babel.dates import format_date, format_skeleton
 from babel.numbers import format_compact_decimal, format_decimal
 
 from ..content.facts import Figure, Observation
@@ -59,7 +59,12 @@ def figure_value(fig: Figure, obs: Observation, lang: str) -> str:
 
 @lru_cache(maxsize=4096)
 def partial_date(value: str, lang: str) -> str:
-    """'1953-10-19' → '19 October 1953'; '1951-12' → 'December 1951'; '1951' → '1951'."""
+    """'1953-10-19' → '19 October 1953'; '1951-12' → 'December 1951'; '1951' → '1951'.
+
+    Month and year come from CLDR's ``yMMMM`` skeleton, the locale's own pattern for them, not
+    from a fixed "LLLL y": Spanish writes "diciembre de 1951", Ukrainian the standalone month
+    with its year mark, "грудень 1951 р.". A full date is the locale's long date format.
+    """
     from datetime import date
 
     parts = [int(p) for p in value.split("-")]
@@ -67,7 +72,7 @@ def partial_date(value: str, lang: str) -> str:
     if len(parts) == 3:
         return format_date(date(*parts), format="long", locale=loc).translate(_SPACES)
     if len(parts) == 2:
-        return format_date(date(parts[0], parts[1], 1), format="LLLL y", locale=loc)
+        return format_skeleton("yMMMM", date(parts[0], parts[1], 1), locale=loc).translate(_SPACES)
     return str(parts[0])
 
 
