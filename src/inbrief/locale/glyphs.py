@@ -24,10 +24,67 @@ _NO_GLYPH_CATEGORIES = {"Cc", "Cf", "Zl", "Zp"}
 
 @lru_cache(maxsize=None)
 def _cmap(path: Path) -> frozenset[int]:
+    """The characters a font file maps. Reading a cmap with fontTools is a tenth of a second
+    for a build's six faces, in every cold process, so the answer is kept in the user's cache
+    under the file's path, size and time (cachedir; a changed file is read again)."""
+    kept = _kept(path)
+    if kept is not None:
+        return kept
     from fontTools.ttLib import TTFont
 
     with TTFont(path, lazy=True) as font:
-        return frozenset(font.getBestCmap())
+        found = frozenset(font.getBestCmap())
+    _keep(path, found)
+    return found
+
+
+def _cache_file(path: Path) -> Path | None:
+    import hashlib
+
+    from ..cachedir import cache_root
+
+    root = cache_root()
+    if root is None:
+        return None
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    stamp = f"{path.resolve()}\0{st.st_size}\0{st.st_mtime_ns}".encode()
+    return root / "cmaps" / f"{hashlib.sha256(stamp).hexdigest()[:24]}.json"
+
+
+def _kept(path: Path) -> frozenset[int] | None:
+    import json
+
+    file = _cache_file(path)
+    try:
+        ranges = json.loads(file.read_text(encoding="utf-8")) if file else None
+        return frozenset(c for a, b in ranges for c in range(a, b + 1)) if ranges else None
+    except (OSError, ValueError, TypeError):
+        return None
+
+
+def _keep(path: Path, found: frozenset[int]) -> None:
+    import json
+    import os
+
+    file = _cache_file(path)
+    if file is None or not found:
+        return
+    ranges: list[list[int]] = []
+    for c in sorted(found):
+        if ranges and ranges[-1][1] == c - 1:
+            ranges[-1][1] = c
+        else:
+            ranges.append([c, c])
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        tmp = file.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(ranges), encoding="utf-8")
+        os.replace(tmp, file)
+    except OSError:
+        pass
 
 
 def coverage(faces: list[Face]) -> frozenset[int]:
