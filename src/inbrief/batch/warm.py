@@ -1,10 +1,10 @@
-"""A rendering worker started as `inbrief build` begins, before the project is even loaded.
+"""A rendering worker started as `inbrief build` begins, before the project is loaded.
 
 Importing WeasyPrint and its libraries is most of a second, about what loading,
 validating and templating the project costs us; in a cold process the two ran one after
-the other. A worker forked first imports the engine (and the build code) while this process
-prepares the targets, then renders them, so the engine's start-up costs no wall time of its
-own. This module imports nothing heavy: it must be cheap to fork from.
+the other. A worker forked once the build code is imported (so it inherits that, and only
+imports the engine) loads WeasyPrint while this process prepares the targets, then renders
+them, so the engine's start-up costs no wall time of its own.
 """
 
 from __future__ import annotations
