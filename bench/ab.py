@@ -124,8 +124,9 @@ def main() -> None:
     for measure in measures:
         a, b = (statistics.median(times[(measure, n)]) for n in ("A", "B"))
         print(f"| {measure} | {a:.2f} s | {b:.2f} s | {b / a:.2f} |")
-    print(f"| peak RSS of a build process | {rss['A']} MB | {rss['B']} MB | "
-          f"{rss['B'] / rss['A']:.2f} |")
+    if rss["A"] and rss["B"]:  # not measured when --only leaves out every build
+        print(f"| peak RSS of a build process | {rss['A']} MB | {rss['B']} MB | "
+              f"{rss['B'] / rss['A']:.2f} |")
 
 
 if __name__ == "__main__":
