@@ -205,10 +205,6 @@ def build(project: Project, opts: Options, progress: Progress | None = None,
         unchanged = _unchanged(project, opts, out, digest, progress, progress_warnings, on_start)
         if unchanged is not None:
             return unchanged
-    return _build(project, opts, out, digest, early, progress, progress_warnings, on_start)
-
-
-def _build(project, opts, out, digest, early, progress, progress_warnings, on_start) -> Report:
     prepared = prepare(project, opts, partial=True)
     targets, contents, rendered, faces = (prepared.targets, prepared.contents,
                                           prepared.rendered, prepared.faces)
