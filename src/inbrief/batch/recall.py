@@ -15,12 +15,11 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import json
-import os
 import sys
 from pathlib import Path
 
 from .. import __version__
-from ..cachedir import cache_root
+from ..cachedir import cache_root, read_json, write_json
 from ..project.defaults import builtin_root
 from .files import _hash_tree, project_files
 
@@ -75,10 +74,8 @@ def recall(root: Path, command: str, args: object) -> tuple[str | None, str | No
     if record is None:
         return None, None
     k = key(root, command, args)
-    try:
-        kept = json.loads(record.read_text(encoding="utf-8")).get(k)
-    except (OSError, ValueError, AttributeError):
-        kept = None
+    entries = read_json(record)
+    kept = entries.get(k) if isinstance(entries, dict) else None
     if not isinstance(kept, dict) or not isinstance(kept.get("answer"), str):
         return None, k
     if kept.get("stamps") != stamps([Path(s[0]) for s in kept.get("stamps", [])]):
@@ -92,22 +89,12 @@ def keep(root: Path, command: str, k: str | None, answer: str, files: list[Path]
     record = _record(root, command)
     if record is None or k is None:
         return
-    try:
-        entries = json.loads(record.read_text(encoding="utf-8"))
-        if not isinstance(entries, dict):
-            entries = {}
-    except (OSError, ValueError):
+    entries = read_json(record)
+    if not isinstance(entries, dict):
         entries = {}
     entries.pop(k, None)
     entries[k] = {"answer": answer, "stamps": stamps(list(files))}
-    entries = dict(list(entries.items())[-16:])
-    try:
-        record.parent.mkdir(parents=True, exist_ok=True)
-        tmp = record.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(entries), encoding="utf-8")
-        os.replace(tmp, record)
-    except OSError:
-        pass
+    write_json(record, dict(list(entries.items())[-16:]))
 
 
 def _record(root: Path, command: str) -> Path | None:

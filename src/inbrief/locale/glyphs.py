@@ -55,19 +55,17 @@ def _cache_file(path: Path) -> Path | None:
 
 
 def _kept(path: Path) -> frozenset[int] | None:
-    import json
+    from ..cachedir import read_json
 
-    file = _cache_file(path)
+    ranges = read_json(_cache_file(path))
     try:
-        ranges = json.loads(file.read_text(encoding="utf-8")) if file else None
         return frozenset(c for a, b in ranges for c in range(a, b + 1)) if ranges else None
-    except (OSError, ValueError, TypeError):
+    except (TypeError, ValueError):
         return None
 
 
 def _keep(path: Path, found: frozenset[int]) -> None:
-    import json
-    import os
+    from ..cachedir import write_json
 
     file = _cache_file(path)
     if file is None or not found:
@@ -78,13 +76,7 @@ def _keep(path: Path, found: frozenset[int]) -> None:
             ranges[-1][1] = c
         else:
             ranges.append([c, c])
-    try:
-        file.parent.mkdir(parents=True, exist_ok=True)
-        tmp = file.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(ranges), encoding="utf-8")
-        os.replace(tmp, file)
-    except OSError:
-        pass
+    write_json(file, ranges)
 
 
 def coverage(faces: list[Face]) -> frozenset[int]:
