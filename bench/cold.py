@@ -52,29 +52,20 @@ def alternate(a: list[str], b: list[str] | None, env: dict, rounds: int) -> tupl
 def final_files(project: Path, seed: Path, dest: Path, langs=("en",)) -> dict:
     """Each target's final HTML and stylesheets, as files the `weasyprint` CLI can read:
     the very document inbrief's engine lays out (copyfit step, notes pages, fill panel)."""
-    code = f"""
-import json, sys
-from pathlib import Path
-sys.path.insert(0, {str(HERE)!r})
-from bench import final_documents
-out = {{}}
-for (lang, layout, audience), (html, sheets) in final_documents(Path({str(project)!r}),
-        Path({str(seed)!r}), {list(langs)!r}).items():
-    folder = Path({str(dest)!r}) / f"{{lang}}-{{layout}}-{{audience}}"
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "doc.html").write_text(html, encoding="utf-8")
-    css = []
-    for i, (_path, text) in enumerate(sheets):
-        (folder / f"{{i}}.css").write_text(text, encoding="utf-8")
-        css.append(str(folder / f"{{i}}.css"))
-    out[f"{{lang}}/{{layout}}/{{audience}}"] = {{"html": str(folder / "doc.html"), "css": css}}
-print(json.dumps(out))
-"""
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          env={**os.environ, "CI": "true"})
-    if done.returncode != 0:
-        sys.exit(done.stderr)
-    return json.loads(done.stdout.splitlines()[-1])
+    from bench import final_documents
+
+    out = {}
+    for (lang, layout, audience), (html, sheets) in final_documents(project, seed,
+                                                                     langs).items():
+        folder = dest / f"{lang}-{layout}-{audience}"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "doc.html").write_text(html, encoding="utf-8")
+        css = []
+        for i, (_path, text) in enumerate(sheets):
+            (folder / f"{i}.css").write_text(text, encoding="utf-8")
+            css.append(str(folder / f"{i}.css"))
+        out[f"{lang}/{layout}/{audience}"] = {"html": str(folder / "doc.html"), "css": css}
+    return out
 
 
 def weasyprint_cli(doc: dict, out: Path) -> list[str]:
