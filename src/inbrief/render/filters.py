@@ -7,6 +7,8 @@ import re
 from jinja2 import pass_context
 from markupsafe import Markup, escape
 
+from .direction import line_direction
+
 
 def css_content(label: str, **counters: str) -> str:
     """'Page {page} of {pages}' → '"Page " counter(page) " of " counter(pages)' for CSS ``content``."""
@@ -100,12 +102,6 @@ def within(short, text) -> bool:
     return bool(short) and re.search(rf"(?<!\w){re.escape(short)}(?!\w)", text) is not None
 
 
-def _text_dir(text) -> str:
-    from .direction import line_direction
-
-    return line_direction(str(text))
-
-
 FILTERS = {"nbsp_last": nbsp_last, "balanced": balanced, "rich": _rich, "date": _date,
-           "number": _number, "typeset": _typeset, "text_dir": _text_dir}
+           "number": _number, "typeset": _typeset, "text_dir": line_direction}
 TESTS = {"within": within}
