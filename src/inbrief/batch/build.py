@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
-import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,7 +22,7 @@ from .. import __version__
 from ..config.loader import Project
 from ..errors import ContentError, Problem
 from ..locale import glyphs
-from ..pdf import atomic, subsetting
+from ..pdf import atomic
 from ..pdf.fonts import Face, fingerprint as font_fingerprint, resolve_faces
 from ..project.defaults import builtin_root
 from ..render.direction import text_direction
@@ -35,19 +33,8 @@ from ..render.document import Design, Rendered
 from . import copyfit, inputs, manifest
 from .matrix import Target, matrix
 from .options import Options
-from .produce import Hint, TargetFailed, produce_pdf
-
-
-@dataclass
-class Result:
-    target: Target
-    status: str  # built | cached | failed
-    path: str | None = None
-    pages: int | None = None
-    bytes: int | None = None
-    seconds: float = 0.0
-    warnings: list[str] = field(default_factory=list)
-    error: str | None = None
+from .job import Deferred, Job, Result, make
+from .produce import Budget, Hint
 
 
 @dataclass
@@ -219,7 +206,8 @@ def build(project: Project, opts: Options, progress: Progress | None = None,
     entries = dict(old)
     results: list[Result] = []
     roots = _allowed_roots(project, faces)
-    jobs = []
+    jobs: list[Job] = []
+    later: dict[tuple[str, str], Deferred] = {}
     for t in targets:
         started = time.perf_counter()
         rel = t.filename(project.config, opts.format, opts.variant_suffix)
@@ -247,8 +235,10 @@ def build(project: Project, opts: Options, progress: Progress | None = None,
             if progress:
                 progress(res)
         else:
-            jobs.append(_Job(project, content, t, rendered[t], faces[t.lang], roots, opts, rel,
-                             out, key, fp, content_warnings, _hint(prev, fp)))
+            jobs.append(_job(project, t, rendered[t], opts, rel, out, key, fp, content_warnings,
+                             _hint(prev, fp), roots, later.setdefault(
+                                 (t.lang, t.audience),
+                                 Deferred((project, content, faces[t.lang])))))
     peaks: list[int] = []
     try:
         for job, res, entry in _run(jobs, opts, peaks, early):
@@ -336,23 +326,19 @@ def _unchanged(project: Project, opts: Options, out: Path, digest: str,
     return Report(out=out, results=results)
 
 
-@dataclass
-class _Job:
-    """One target to render: everything a worker process needs, and nothing it must import."""
-
-    project: Project
-    content: Content
-    target: Target
-    rendered: Rendered
-    faces: list[Face]
-    roots: list[Path]
-    opts: Options
-    rel: str
-    out: Path
-    key: tuple
-    fingerprint: str
-    content_warnings: list[str]
-    hint: Hint = Hint()
+def _job(project: Project, t: Target, r: Rendered, opts: Options, rel: str, out: Path, key,
+         fp: str, content_warnings: list[str], hint: Hint, roots: list[Path],
+         rerender_with: Deferred) -> Job:
+    layout = project.config.layouts[t.layout]
+    pages = layout.pages
+    job = Job(t, r, {}, Budget(pages.min, pages.max, pages.multiple), layout.impose,
+              project.root, roots, opts, rel, out, key, fp, content_warnings,
+              text_direction(t.lang) == "rtl", rerender_with, hint)
+    if hint.exact and (hint.filler or hint.fill) and opts.format == "pdf":
+        # The one document the worker will lay out, templated here while it loads the engine
+        # (templating in the worker would first import the models and Jinja there).
+        job.renders[(hint.filler, hint.fill)] = job.rerender(hint.filler, hint.fill)
+    return job
 
 
 def _hint(prev: dict | None, fingerprint: str) -> Hint:
@@ -371,7 +357,7 @@ class _TimedOut(BaseException):
     """Raised by the alarm in a serial build; BaseException so no handler swallows it."""
 
 
-def _run(jobs: list[_Job], opts: Options, peaks: list[int], early: list | None = None):
+def _run(jobs: list[Job], opts: Options, peaks: list[int], early: list | None = None):
     """Yield (job, result, manifest entry) as targets finish.
 
     One worker renders in this process (a timeout interrupts it with an alarm);
@@ -385,7 +371,7 @@ def _run(jobs: list[_Job], opts: Options, peaks: list[int], early: list | None =
         return
     from . import pool
 
-    for job, outcome in pool.run(_make, jobs, workers, opts.timeout, started=early):
+    for job, outcome in pool.run(make, jobs, workers, opts.timeout, started=early):
         peaks.append(outcome.peak_rss_kb)
         if outcome.ok:
             yield (job, *outcome.value)
@@ -394,12 +380,12 @@ def _run(jobs: list[_Job], opts: Options, peaks: list[int], early: list | None =
                               error=f"{job.target.key}: {outcome.error}"), None
 
 
-def _make_serial(job: _Job, timeout: float | None) -> tuple[Result, dict | None]:
+def _make_serial(job: Job, timeout: float | None) -> tuple[Result, dict | None]:
     import signal
     import threading
 
     if not timeout or threading.current_thread() is not threading.main_thread():
-        return _make(job)
+        return make(job)
 
     def alarm(*_):
         raise _TimedOut()
@@ -407,7 +393,7 @@ def _make_serial(job: _Job, timeout: float | None) -> tuple[Result, dict | None]
     previous = signal.signal(signal.SIGALRM, alarm)
     signal.setitimer(signal.ITIMER_REAL, timeout)
     try:
-        return _make(job)
+        return make(job)
     except _TimedOut:
         return Result(job.target, "failed", job.rel, seconds=timeout,
                       error=f"{job.target.key}: took longer than --timeout {timeout:g} s; "
@@ -417,94 +403,11 @@ def _make_serial(job: _Job, timeout: float | None) -> tuple[Result, dict | None]
         signal.signal(signal.SIGALRM, previous)
 
 
-def _make(job: _Job) -> tuple[Result, dict | None]:
-    """Render and write one target; runs in a worker process when --jobs > 1."""
-    from ..pdf.engine import DEFAULT_VARIANT
-
-    t, opts, rel, out = job.target, job.opts, job.rel, job.out
-    started = time.perf_counter()
-    step, imposed_entry, filler, fill_mm = copyfit.NONE, None, 0, 0.0
-    try:
-        if opts.format == "html":
-            data, pages, warns = _html_bundle(job.rendered, out / rel, out), None, []
-        else:
-            made = produce_pdf(
-                job.project, t, job.rendered, roots=job.roots,
-                variant=opts.pdf_variant or DEFAULT_VARIANT, print_mode=opts.print_mode,
-                rtl=text_direction(t.lang) == "rtl",
-                rerender=lambda n, fill_mm=0: render_block_document(
-                    job.project, job.content, t.layout, t.audience, job.faces,
-                    paper=opts.paper, print_mode=opts.print_mode, filler_pages=n,
-                    fill_mm=fill_mm),
-                hint=job.hint, allow_remote=opts.allow_remote)
-            data, pages, warns, step = made.data, made.pages, made.warnings, made.step
-            filler, fill_mm = made.filler_pages, made.fill_mm
-            if made.imposed:
-                imposed_rel = rel[:-len(".pdf")] + "-imposed.pdf"
-                atomic.write_bytes(out / imposed_rel, made.imposed[0])
-                imposed_entry = {
-                    "path": imposed_rel, "sha256": hashlib.sha256(made.imposed[0]).hexdigest(),
-                    "pages": len(made.imposed[1]), "bytes": len(made.imposed[0]),
-                    "order": [list(p) for p in made.imposed[1]]}
-        atomic.write_bytes(out / rel, data)
-    except TargetFailed as exc:
-        return Result(t, "failed", rel, seconds=time.perf_counter() - started,
-                      error=str(exc)), None
-    except Exception as exc:  # one target's crash must not stop the others
-        if opts.debug:  # the traceback travels with the result, also from a worker process
-            import traceback
-
-            detail = "\n" + traceback.format_exc()
-        else:
-            detail = " — this is a bug in inbrief; re-run with --debug and report the traceback"
-        return Result(t, "failed", rel, seconds=time.perf_counter() - started,
-                      error=f"{t.key}: internal error while rendering: "
-                            f"{type(exc).__name__}: {exc}{detail}"), None
-    render_warnings, warns = warns, job.content_warnings + warns
-    res = Result(t, "built", rel, pages, len(data), time.perf_counter() - started, warns)
-    entry = {
-        "lang": t.lang, "layout": t.layout, "audience": t.audience,
-        "format": opts.format, "variant": opts.variant_suffix.lstrip("-") or None,
-        "paper": opts.paper, "print": opts.print_mode,
-        "pdf_variant": None if opts.format == "html" else opts.pdf_variant or DEFAULT_VARIANT,
-        "path": rel, "sha256": hashlib.sha256(data).hexdigest(), "pages": pages,
-        "bytes": len(data), "cached": False, "warnings": warns,
-        "render_warnings": render_warnings, "fingerprint": job.fingerprint,
-        "font_subsetting": None if opts.format == "html" else subsetting.active(),
-        "copyfit": None if opts.format == "html" or step == copyfit.NONE else step.as_dict(),
-        "imposed": imposed_entry, "filler_pages": filler, "fill_mm": fill_mm or None,
-    }
-    return res, entry
-
-
 def _allowed_roots(project: Project, faces: dict[str, list[Face]]) -> list[Path]:
     roots = {project.root, builtin_root()}
     for fl in faces.values():
         roots.update(f.path.parent for f in fl)
     return sorted(roots)
-
-
-def _html_bundle(r: Rendered, dest: Path, out: Path) -> bytes:
-    """The final HTML WeasyPrint would render, styles inlined, fonts copied beside it."""
-    fonts_dir = out / "assets" / "fonts"
-    css = "\n".join(text for _path, text in r.stylesheets)
-    for uri in sorted(set(_font_uris(css))):
-        src = Path(uri[len("file://"):])
-        fonts_dir.mkdir(parents=True, exist_ok=True)
-        target = fonts_dir / src.name
-        if not target.exists() or target.stat().st_size != src.stat().st_size:
-            shutil.copyfile(src, target)
-        rel = os.path.relpath(target, dest.parent).replace(os.sep, "/")
-        css = css.replace(uri, rel)
-    style = "<style>\n" + css.replace("</", "<\\/") + "\n</style>\n"
-    html = r.html.replace("</head>", style + "</head>", 1)
-    return html.encode("utf-8")
-
-
-def _font_uris(css: str) -> list[str]:
-    import re
-
-    return re.findall(r"url\((file://[^)]+)\)", css)
 
 
 def _meta() -> dict:

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from ..config.model import Config
 from ..errors import UserError
+
+if TYPE_CHECKING:  # a rendering worker unpickles targets without the config models
+    from ..config.model import Config
 
 
 @dataclass(frozen=True, order=True)

@@ -10,8 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from ..config.loader import Project
-from ..render.document import BLEED_MM, Rendered
+from ..render.rendered import BLEED_MM, Rendered
 from . import copyfit
 from .matrix import Target
 
@@ -34,6 +33,15 @@ class Produced:
 
 
 @dataclass(frozen=True)
+class Budget:
+    """A layout's page budget (``layouts.NAME.pages``) as plain numbers a worker can read."""
+
+    min: int
+    max: int
+    multiple: int = 1
+
+
+@dataclass(frozen=True)
 class Hint:
     """What this target needed last time; a guess that saves renders, never changes bytes."""
 
@@ -45,17 +53,16 @@ class Hint:
     again (it is a pure function of the HTML, styles and fonts), so one layout suffices."""
 
 
-def produce_pdf(project: Project, t: Target, r: Rendered, *, rerender: Callable[[int], Rendered],
-                roots: list[Path], variant: str, print_mode: bool, rtl: bool,
-                hint: Hint = Hint(), allow_remote: bool = False) -> Produced:
+def produce_pdf(t: Target, r: Rendered, *, budget: Budget, base_url: Path,
+                rerender: Callable[[int, float], Rendered], roots: list[Path], variant: str,
+                print_mode: bool, rtl: bool, impose: str | None = None, hint: Hint = Hint(),
+                renders: dict | None = None, allow_remote: bool = False) -> Produced:
+    """``renders``: documents already rendered with (notes pages, fill mm), besides ``r``."""
     from ..pdf.engine import layout as lay_out, write
-
-    layout = project.config.layouts[t.layout]
-    budget = layout.pages
 
     def attempt(rendered: Rendered, step: copyfit.Step):
         sheets = rendered.stylesheets + ([(None, step.css())] if step != copyfit.NONE else [])
-        laid = lay_out(rendered.html, sheets, base_url=project.root, roots=roots,
+        laid = lay_out(rendered.html, sheets, base_url=base_url, roots=roots,
                        page_limit=budget.max, allow_remote=allow_remote)
         if laid.refused:
             raise TargetFailed(
@@ -65,7 +72,7 @@ def produce_pdf(project: Project, t: Target, r: Rendered, *, rerender: Callable[
                 "only; the previous PDF was kept")
         return laid
 
-    renders = {(0, 0.0): r}
+    renders = {**(renders or {}), (0, 0.0): r}
 
     def document(filler: int, fill: float = 0.0) -> Rendered:
         """The HTML with ``filler`` notes pages and a fill panel of ``fill`` mm, rendered once."""
@@ -119,7 +126,7 @@ def produce_pdf(project: Project, t: Target, r: Rendered, *, rerender: Callable[
     pdf = write(pdf, variant=variant, bleed_mm=BLEED_MM if print_mode else None)
     produced = Produced(pdf.data, pdf.pages, list(pdf.warnings), step, filler, fill)
     # No imposed file in --print mode, by design: print shops impose files with bleed themselves.
-    if layout.impose == "saddle-stitch" and not print_mode:
+    if impose == "saddle-stitch" and not print_mode:
         from ..pdf.impose import impose
 
         produced.imposed = impose(pdf.data, title=f"{t.key} (imposed)", rtl=rtl)

@@ -2,9 +2,10 @@
 
 Importing WeasyPrint and its libraries is most of a second, about what loading,
 validating and templating the project costs us; in a cold process the two ran one after
-the other. A worker forked once the build code is imported (so it inherits that, and only
-imports the engine) loads WeasyPrint while this process prepares the targets, then renders
-them, so the engine's start-up costs no wall time of its own.
+the other. A worker forked as soon as the command line is parsed imports the engine and
+the few modules a job needs (batch.job: a job is plain data, see there) while this process
+loads the build code and prepares the targets, then renders them; the engine's start-up
+costs no wall time of its own.
 """
 
 from __future__ import annotations
@@ -25,13 +26,13 @@ def stop(workers: list | None) -> None:
 
 
 def make(job):
-    from .build import _make
+    from .job import make as make_job
 
-    return _make(job)
+    return make_job(job)
 
 
 def warm() -> None:
     from ..pdf import engine
-    from . import build  # noqa: F401  (the job's code, loaded while the parent prepares)
+    from . import job  # noqa: F401  (the job's code, loaded while the parent prepares)
 
     engine._weasyprint()

@@ -145,9 +145,9 @@ def build(state: State, langs, layouts, audiences, out, force, fmt, strict, pape
       inbrief build --print --layout brief          # for the print shop
       inbrief build --pdf-variant pdf/a-3b          # for the archive
     """
-    from ..batch import build as _code, warm  # noqa: F401  (the worker inherits the build code)
+    from ..batch import warm
 
-    # Then a rendering worker loads the engine while we load and check the project.
+    # First a rendering worker, which loads the engine while we load and check the project.
     early = warm.start() if fmt == "pdf" else None
     try:
         _build_command(state, langs, layouts, audiences, out, force, fmt, strict, paper,

@@ -14,9 +14,7 @@ from typing import Any
 
 from .fonts import isolate_fontconfig
 from .subsetting import configure as configure_subsetting
-from .variants import VARIANTS  # noqa: F401  (re-exported)
-
-DEFAULT_VARIANT = "pdf/ua-1"
+from .variants import DEFAULT_VARIANT, VARIANTS  # noqa: F401  (re-exported)
 
 FONTTOOLS_NOTICE = "Using fontTools instead of HarfBuzz-Subset"
 

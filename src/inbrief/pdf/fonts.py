@@ -13,9 +13,12 @@ import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..config.model import FontFamily
 from ..errors import UserError
+
+if TYPE_CHECKING:  # a rendering worker imports this module without the config models
+    from ..config.model import FontFamily
 
 
 @dataclass(frozen=True)

@@ -11,16 +11,8 @@ from jinja2 import Environment
 from ..pdf.fonts import Face, families_stack, font_face_css
 from .direction import text_direction
 from .filters import css_content
+from .rendered import BLEED_MM, Rendered  # noqa: F401  (re-exported)
 from .searchpath import find_file
-
-
-@dataclass
-class Rendered:
-    html: str
-    stylesheets: list[tuple[Path | None, str]]
-    """(file it came from, CSS text); the generated sheet has no file."""
-    fill_slot: bool = False
-    """The layout has sections in its ``fill`` slot, which the build may move (produce)."""
 
 
 @dataclass
@@ -61,7 +53,6 @@ SHEET_MM = {
     "A4": (210, 297), "letter": (215.9, 279.4), "A5": (148, 210), "5.5in 8.5in": (139.7, 215.9),
     "A4 landscape": (297, 210), "letter landscape": (279.4, 215.9),
 }
-BLEED_MM = 3
 MARKS_MM = 8  # media box margin: the 3 mm bleed plus room for crop marks outside it
 
 
