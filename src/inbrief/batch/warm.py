@@ -11,11 +11,28 @@ costs no wall time of its own.
 from __future__ import annotations
 
 
+_begun: list = []
+
+
 def start() -> list:
-    """One warm worker for `build`'s pool (more are added as usual for --jobs N)."""
+    """One warm worker for `build`'s pool (more are added as usual for --jobs N): the one
+    ``begin`` started, or a new one."""
     from . import pool
 
-    return pool.start(make, 1, warm=warm)
+    return take() or pool.start(make, 1, warm=warm)
+
+
+def begin() -> None:
+    """Start the worker now, for the ``build`` command to take (cli.start, before Click)."""
+    from . import pool
+
+    _begun[:] = pool.start(make, 1, warm=warm)
+
+
+def take() -> list:
+    """The worker ``begin`` started, if not yet taken; the caller stops it."""
+    taken, _begun[:] = list(_begun), []
+    return taken
 
 
 def stop(workers: list | None) -> None:

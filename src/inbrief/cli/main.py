@@ -616,7 +616,9 @@ cli.add_command(contact_sheets)
 
 
 def main() -> None:
-    cli(prog_name="inbrief")
+    from .start import main as start
+
+    start()
 
 
 if __name__ == "__main__":
