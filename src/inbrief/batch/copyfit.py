@@ -35,7 +35,8 @@ class Step:
 # A row of cards does not break (split, its cards would go on side by side on the next page
 # and read card 1, card 2, card 1, card 2); where keeping rows whole leaves a page but the last
 # short, the build lays the target out once more with rows that may break.
-ROWS_BREAK = "\n.cells { break-inside: auto; }"
+ROWS_CLASS = "cells"
+ROWS_BREAK = "\n.%s { break-inside: auto; }" % ROWS_CLASS
 
 
 NONE = Step(1.0, 1.0, 1.0)

@@ -183,18 +183,31 @@ def _rows_break(attempt, step: copyfit.Step, laid):
     break (copyfit.ROWS_BREAK); kept if the shortest page is fuller and the count stays."""
     from dataclasses import replace
 
-    from ..pdf.engine import slack
+    from ..pdf.engine import ends_at_forced_break, has_class, slack
 
     def worst(result) -> float:
         return max((slack(result, i) for i in range(result.pages - 1)), default=0.0)
 
     if step.rows_break or laid.pages < 2 or worst(laid) <= SHORT:
         return step, laid
+    if _fixed(laid, [slack(laid, i) for i in range(laid.pages - 1)], ends_at_forced_break,
+              has_class):
+        return step, laid
     looser = replace(step, rows_break=True)
     tried = attempt(looser)
     if tried.pages == laid.pages and worst(tried) < worst(laid):
         return looser, tried
     return step, laid
+
+
+def _fixed(laid, slacks: list[float], forced, has_class) -> bool:
+    """Whether the shortest page cannot change with rows that may break, so that the pass
+    would lay the target out again only to keep it as it is (a leaflet's outside sheet):
+    it and every page before it end at a forced break, and it holds no row of cards. Its
+    slack then stays, and the pass keeps a try only if the worst slack gets smaller."""
+    shortest = slacks.index(max(slacks))
+    return (all(forced(laid, i) for i in range(shortest + 1))
+            and not has_class(laid, shortest, copyfit.ROWS_CLASS))
 
 
 def _loosen(attempt, step: copyfit.Step, laid, index: int):

@@ -271,6 +271,49 @@ def _inked(page_box):
         stack.extend(getattr(b, "children", None) or [])
 
 
+FORCED = frozenset({"page", "left", "right", "recto", "verso"})
+
+
+def ends_at_forced_break(laid: Laid, index: int) -> bool:
+    """Whether page ``index`` ends where the styles force a page break (``break-after`` on its
+    last box, ``break-before`` on the next page's first), with nothing continued over it: no
+    reflow of what comes later can move content back onto such a page."""
+    pages = laid.document.pages
+    if index + 1 >= len(pages):
+        return True
+    last = list(_edge(pages[index]._page_box, last=True))
+    first = list(_edge(pages[index + 1]._page_box, last=False))
+    before = {b.element for b in last if b.element is not None}
+    after = {b.element for b in first if b.element is not None}
+    # The box that forces the break must not go on over it (html and body always do).
+    return (any(b.style["break_after"] in FORCED and b.element not in after for b in last)
+            or any(b.style["break_before"] in FORCED and b.element not in before
+                   for b in first))
+
+
+def has_class(laid: Laid, index: int, name: str) -> bool:
+    """Whether any box on page ``index`` belongs to an element of class ``name``."""
+    for b in _descendants(laid.document.pages[index]._page_box, skip_margins=True):
+        element = getattr(b, "element", None)
+        if element is not None and name in (element.get("class") or "").split():
+            return True
+    return False
+
+
+def _edge(page_box, last: bool):
+    """The in-flow boxes from the page's root down to its last (or first) block."""
+    box = page_box
+    while True:
+        kids = [c for c in getattr(box, "children", None) or []
+                if type(c).__name__ != "MarginBox"
+                and c.style["position"] not in ("absolute", "fixed")
+                and c.style["float"] == "none"]
+        if not kids:
+            return
+        box = kids[-1] if last else kids[0]
+        yield box
+
+
 def _descendants(box, skip_margins: bool = False):
     stack = [box]
     while stack:
