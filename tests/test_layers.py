@@ -40,8 +40,8 @@ def _resolve(path: Path, level: int, module: str | None) -> str:
     return ".".join(parts + ([module] if module else []))
 
 
-@pytest.mark.parametrize("package", ["render", "pdf", "locale"])
-def test_rendering_and_locale_do_not_import_i18n(package):
+@pytest.mark.parametrize("package", ["render", "pdf", "locale", "blocks", "content", "config"])
+def test_rendering_content_and_locale_do_not_import_i18n(package):
     assert [i for i in _imports(package) if i[2] == "i18n"] == []
 
 

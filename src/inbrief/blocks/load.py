@@ -85,7 +85,7 @@ def load_block_content(root: Path, data_dir: Path, lang: str, source_lang: str,
                        covered: frozenset[int] | None = None) -> BlockContent:
     """``layouts``: each layout's slots, to check the audience's own map of them; ``covered``:
     the code points the language's faces have, which its typography may use (None: all)."""
-    from ..i18n import fingerprints
+    from ..content import staleness
 
     problems: list[Problem] = []
     registry, more = load_registry(root, audience)
@@ -141,7 +141,7 @@ def load_block_content(root: Path, data_dir: Path, lang: str, source_lang: str,
             by_file.setdefault(tr.path_of(p), []).append(p)
         for path, keys in sorted(by_file.items()):
             warnings += [_stale(tr, lang, p, source_lang)
-                         for p in fingerprints.stale_keys(path, leaves, keys)]
+                         for p in staleness.stale_keys(path, leaves, keys)]
         origins = {_dotted(p): (str((tr if p in translated else src).path_of(p)),
                                 *(tr if p in translated else src).position(p)) for p in paths}
     else:  # an audience's text is located in the audience's file (path_of), not the source

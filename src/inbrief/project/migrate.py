@@ -28,7 +28,7 @@ from ..content.files import audience_text_path
 from ..content.yamlsrc import Source, dotted, load
 from ..errors import Problem, UserError
 from ..i18n.catalog import leaves
-from ..i18n.fingerprints import source_hash
+from ..content.staleness import source_hash
 from .defaults import builtin_root
 
 CONDITIONS = ("with callout", "without callout", "chosen")
