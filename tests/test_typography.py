@@ -123,7 +123,7 @@ def test_pairs_convert_and_an_unpaired_one_stays():
 
 
 PROSE = st.lists(st.sampled_from(
-    list("ab éЄї'’\"«»:;!?.,()*_@/\n019") + [NBSP, NNBSP, " https://x.org/a?b ", "10:30"]),
+    list("ab éЄїب١'’\"«»:;!?.,()*_@/\n019") + [NBSP, NNBSP, " https://x.org/a?b ", "10:30"]),
     max_size=40).map("".join)
 
 
@@ -139,10 +139,30 @@ def test_typesetting_twice_changes_nothing(text, lang):
 @given(PROSE, st.sampled_from(["en", "fr", "es", "ar", "uk"]))
 def test_only_spaces_quotes_and_apostrophes_change(text, lang):
     """Letters, digits and punctuation stay in their order: the pass only adds or replaces
-    spaces, quotation marks and apostrophes."""
+    spaces, quotation marks and apostrophes, and gives Arabic its own , ; ?."""
     def skeleton(s):
+        s = s.translate(str.maketrans("\u060c\u061b\u061f", ",;?"))
         return re.sub(f"[\\s{NBSP}{NNBSP}\"'’ʼ«»“”„]", "", s)
     assert skeleton(typeset(text, rules_for(lang))) == skeleton(text)
+
+
+@pytest.mark.parametrize("written, printed", [
+    ("المهاجرون, النازحون: تقرير", "المهاجرون، النازحون: تقرير"),
+    ("أولاً; ثانياً", "أولاً؛ ثانياً"),
+    ("هل تعلم?", "هل تعلم؟"),
+    ("١,٥ مليون", "١,٥ مليون"),  # a number keeps its separator
+    ("IOM, UNHCR و WFP", "IOM, UNHCR و WFP"),  # Latin words keep their comma
+    ("انظر https://www.iom.int/ar?a=1", "انظر https://www.iom.int/ar?a=1"),
+])
+def test_arabic_comma_semicolon_and_question_mark(written, printed):
+    assert typeset(written, rules_for("ar")) == printed
+
+
+def test_arabic_marks_for_arabic_script_languages_only():
+    assert rules_for("ar").arabic_marks and rules_for("fa").arabic_marks
+    assert rules_for("uz-Arab").arabic_marks
+    assert not rules_for("en").arabic_marks and not rules_for("ar-Latn").arabic_marks
+    assert not rules_for("ar", frozenset(range(0x600))).arabic_marks  # faces without ، ؛ ؟
 
 
 # -- the PDFs of the default project ---------------------------------------------------------
@@ -190,6 +210,18 @@ def test_ukrainian_pdfs_use_the_modifier_letter_apostrophe(built):
         assert between == [], (pdf.name, between)
     general = pdf_text(built / "uk" / "iom-in-brief-brief-general.pdf")
     assert "Обʼєднаних" in general and "вʼїзду" in general
+
+
+def test_arabic_pdfs_use_the_arabic_comma(built):
+    """The sources line joins its figures' labels with ', ' in the template: Arabic gets ،."""
+    arabic = "[\u0620-\u064a]"
+    for pdf in sorted((built / "ar").glob("*.pdf")):
+        if pdf.name.endswith("-imposed.pdf"):
+            continue
+        text = pdf_text(pdf)
+        latin = re.findall(f"{arabic}[,;?]|[,;?] ?{arabic}", text)
+        assert latin == [], (pdf.name, latin)
+    assert "\u060c" in pdf_text(built / "ar" / "iom-in-brief-brief-general.pdf")
 
 
 # -- a project of one's own: plain text in, the locale's characters out ---------------------

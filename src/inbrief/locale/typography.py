@@ -2,7 +2,8 @@
 
 Writers type ``Attention: voir "ici"!`` on any keyboard; French prints a no-break space before
 « : ; ? ! » and inside guillemets, Ukrainian its apostrophe ʼ (U+02BC, a letter, so words are
-not split at it), and every language its own quotation marks. Applied once to each text as
+not split at it), Arabic-script languages their own comma, semicolon and question mark
+(، ؛ ؟) after a word of theirs, and every language its own quotation marks. Applied once to each text as
 the renderer receives it (``blocks.typeset``), never to markup: URLs, e-mail addresses,
 Markdown link targets, times (10:30) and ratios (1:2) are left as written.
 
@@ -50,6 +51,8 @@ class Rules:
     the narrow one; None: no spacing rule (or no space glyph to make it with)."""
     apostrophe: str | None = None
     """Replaces ' and ’ between two Cyrillic letters (Ukrainian)."""
+    arabic_marks: bool = False
+    """, ; ? after an Arabic letter become ، ؛ ؟ (a list joined with ', ' in a template)."""
 
     @property
     def noop(self) -> bool:
@@ -72,7 +75,17 @@ def rules_for(lang: str, covered: frozenset[int] | None = None) -> Rules:
     if base == "fr" and has(NBSP):
         spaces = (NBSP, NNBSP if has(NNBSP) else NBSP)
     apostrophe = MODIFIER_APOSTROPHE if base == "uk" and has(MODIFIER_APOSTROPHE) else None
-    return Rules(quotes if quotes and has(*quotes) else None, spaces, apostrophe)
+    arabic = ((base in ARABIC_SCRIPT or script.title() == "Arab") and script.title() in ("", "Arab")
+              and has(*ARABIC_MARKS.values()))
+    return Rules(quotes if quotes and has(*quotes) else None, spaces, apostrophe, arabic)
+
+
+ARABIC_SCRIPT = frozenset({"ar", "fa", "ur", "ps", "ckb", "sd", "ug", "ks"})
+"""Languages written in Arabic script by default (CLDR likely subtags)."""
+ARABIC_MARKS = {",": "\u060c", ";": "\u061b", "?": "\u061f"}
+# After an Arabic letter or mark, not an Arabic-Indic digit (١,٥ is a number).
+_ARABIC_MARK = re.compile("(?<=[\u0620-\u065f\u066e-\u06d3\u06d5-\u06ef\u06fa-\u06ff"
+                          "\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc])[,;?]")
 
 
 # What is never touched: Markdown link targets, autolinks, bare URLs (without the
@@ -122,6 +135,8 @@ def _typeset(text: str, rules: Rules) -> str:
         out = french_spacing(out, *rules.french_spaces)
     if rules.apostrophe and ("'" in out or "\u2019" in out):
         out = _APOSTROPHE.sub(rules.apostrophe, out)
+    if rules.arabic_marks and ("," in out or ";" in out or "?" in out):
+        out = _ARABIC_MARK.sub(lambda m: ARABIC_MARKS[m.group()], out)
     if kept:
         pieces = out.split(_MASK)
         out = pieces[0] + "".join(k + p for k, p in zip(kept, pieces[1:]))
