@@ -32,6 +32,17 @@ def test_which_command_lines_start_the_worker_early(args, pdfs):
     assert wants_pdfs(args.split()) is pdfs
 
 
+def test_the_guess_knows_every_global_option():
+    """A global option it does not know would make it guess 'no build' for every build."""
+    from inbrief.cli import start
+    from inbrief.cli.main import cli
+
+    options = {o for p in cli.params for o in p.opts if p.name not in ("version", "help")}
+    taking_values = {o for p in cli.params if not p.is_flag for o in p.opts}
+    assert options == start._GLOBAL_FLAGS | start._GLOBAL_VALUES
+    assert taking_values == start._GLOBAL_VALUES
+
+
 def _inbrief(*args, cwd=None):
     return subprocess.run([sys.executable, "-m", "inbrief", *args], capture_output=True,
                           text=True, timeout=120, cwd=cwd, env={**os.environ, "CI": "true"})

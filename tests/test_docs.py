@@ -17,7 +17,7 @@ each call that makes a user-facing message is collected (see ``MESSAGE_CALLS``):
 * ``_refuse(url, WHY)`` (pdf/fetcher.py), ``_Limit(node, MESSAGE)`` (content/yamlsrc.py),
   ``_located(name, MESSAGE, hint)`` (render/env.py);
 * ``Outcome(..., error=MESSAGE)`` (batch/pool.py), ``Result(..., error=MESSAGE)``
-  (batch/build.py);
+  (batch/build.py, batch/job.py);
 * ``<x>.warnings.append(MESSAGE)`` (a target's warnings, batch/produce.py);
 * ``click.echo(MESSAGE, err=True)`` (everything the CLI prints on standard error);
 * ``Check(status, name, FOUND, FIX)`` (the lines ``inbrief doctor`` prints);

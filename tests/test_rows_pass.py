@@ -67,10 +67,18 @@ def _layouts(project: Path, tmp_path: Path, monkeypatch, lang: str, layout: str,
     return len(calls), entry
 
 
-def test_a_leaflet_is_laid_out_once(project, tmp_path, monkeypatch):
-    """Its outside sheet ends short by design (three fixed panels, then break-after: page)."""
-    n, entry = _layouts(project, tmp_path, monkeypatch, "en", "leaflet", "general")
+def test_a_leaflet_is_laid_out_once_to_the_same_bytes(project, tmp_path, monkeypatch):
+    """Its outside sheet ends short by design (three fixed panels, then break-after: page):
+    skipping the pass there writes what running it wrote."""
+    n, entry = _layouts(project, tmp_path / "skipped", monkeypatch, "en", "leaflet", "general")
     assert n == 1 and entry["copyfit"] is None
+    from inbrief.batch import produce
+
+    monkeypatch.setattr(produce, "_fixed", lambda *args: False)
+    n_run, entry_run = _layouts(project, tmp_path / "run", monkeypatch, "en", "leaflet",
+                                "general")
+    assert n_run == 2 and entry_run["copyfit"] is None
+    assert entry_run["sha256"] == entry["sha256"]
 
 
 @pytest.mark.parametrize("lang, audience", [("fr", "general"), ("uk", "partners")])

@@ -153,6 +153,7 @@ def test_only_spaces_quotes_and_apostrophes_change(text, lang):
     ("١,٥ مليون", "١,٥ مليون"),  # a number keeps its separator
     ("IOM, UNHCR و WFP", "IOM, UNHCR و WFP"),  # Latin words keep their comma
     ("انظر https://www.iom.int/ar?a=1", "انظر https://www.iom.int/ar?a=1"),
+    ("(المهاجرون), **الدول**; ”نعم“?", "(المهاجرون)، **الدول**؛ ”نعم“؟"),
 ])
 def test_arabic_comma_semicolon_and_question_mark(written, printed):
     assert typeset(written, rules_for("ar")) == printed

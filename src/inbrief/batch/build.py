@@ -29,7 +29,8 @@ from ..render.direction import text_direction
 from ..blocks.load import BlockContent as Content, load_block_content
 from ..render.slots import check_config_slots, layout_slots
 from ..render.blocks_doc import load_block_design, render_block_document
-from ..render.document import Design, Rendered
+from ..render.document import Design
+from ..render.rendered import Rendered
 from . import copyfit, inputs, manifest
 from .matrix import Target, matrix
 from .options import Options
@@ -331,13 +332,19 @@ def _job(project: Project, t: Target, r: Rendered, opts: Options, rel: str, out:
          rerender_with: Deferred) -> Job:
     layout = project.config.layouts[t.layout]
     pages = layout.pages
-    job = Job(t, r, {}, Budget(pages.min, pages.max, pages.multiple), layout.impose,
-              project.root, roots, opts, rel, out, key, fp, content_warnings,
-              text_direction(t.lang) == "rtl", rerender_with, hint)
+    job = Job(target=t, rendered=r, renders={},
+              budget=Budget(pages.min, pages.max, pages.multiple), impose=layout.impose,
+              base_url=project.root, roots=roots, opts=opts, rel=rel, out=out, key=key,
+              fingerprint=fp, content_warnings=content_warnings,
+              rtl=text_direction(t.lang) == "rtl", rerender_with=rerender_with, hint=hint)
     if hint.exact and (hint.filler or hint.fill) and opts.format == "pdf":
         # The one document the worker will lay out, templated here while it loads the engine
-        # (templating in the worker would first import the models and Jinja there).
-        job.renders[(hint.filler, hint.fill)] = job.rerender(hint.filler, hint.fill)
+        # (templating in the worker would first import the models and Jinja there). Should it
+        # fail, the worker templates it again and reports the error as this target's.
+        try:
+            job.renders[(hint.filler, hint.fill)] = job.rerender(hint.filler, hint.fill)
+        except Exception:
+            job.renders.clear()
     return job
 
 

@@ -93,7 +93,8 @@ class Job:
 
 
 def make(job: Job) -> tuple[Result, dict | None]:
-    """Render and write one target; runs in a worker process when --jobs > 1."""
+    """Render and write one target, in a worker process (the early one of batch.warm, or the
+    pool's for --jobs > 1) or in this one."""
     t, opts, rel, out = job.target, job.opts, job.rel, job.out
     started = time.perf_counter()
     step, imposed_entry, filler, fill_mm = copyfit.NONE, None, 0, 0.0

@@ -183,31 +183,33 @@ def _rows_break(attempt, step: copyfit.Step, laid):
     break (copyfit.ROWS_BREAK); kept if the shortest page is fuller and the count stays."""
     from dataclasses import replace
 
-    from ..pdf.engine import ends_at_forced_break, has_class, slack
+    from ..pdf.engine import slack
 
-    def worst(result) -> float:
-        return max((slack(result, i) for i in range(result.pages - 1)), default=0.0)
+    def slacks(result) -> list[float]:
+        return [slack(result, i) for i in range(result.pages - 1)]
 
-    if step.rows_break or laid.pages < 2 or worst(laid) <= SHORT:
+    if step.rows_break or laid.pages < 2:
         return step, laid
-    if _fixed(laid, [slack(laid, i) for i in range(laid.pages - 1)], ends_at_forced_break,
-              has_class):
+    short = slacks(laid)
+    if max(short) <= SHORT or _fixed(laid, short):
         return step, laid
     looser = replace(step, rows_break=True)
     tried = attempt(looser)
-    if tried.pages == laid.pages and worst(tried) < worst(laid):
+    if tried.pages == laid.pages and max(slacks(tried)) < max(short):
         return looser, tried
     return step, laid
 
 
-def _fixed(laid, slacks: list[float], forced, has_class) -> bool:
+def _fixed(laid, slacks: list[float]) -> bool:
     """Whether the shortest page cannot change with rows that may break, so that the pass
     would lay the target out again only to keep it as it is (a leaflet's outside sheet):
-    it and every page before it end at a forced break, and it holds no row of cards. Its
-    slack then stays, and the pass keeps a try only if the worst slack gets smaller."""
+    it and every page before it end at a forced break and hold no row of cards. Its slack
+    then stays, and the pass keeps a try only if the worst slack gets smaller."""
+    from ..pdf.engine import ends_at_forced_break, has_class
+
     shortest = slacks.index(max(slacks))
-    return (all(forced(laid, i) for i in range(shortest + 1))
-            and not has_class(laid, shortest, copyfit.ROWS_CLASS))
+    return all(ends_at_forced_break(laid, i) and not has_class(laid, i, copyfit.ROWS_CLASS)
+               for i in range(shortest + 1))
 
 
 def _loosen(attempt, step: copyfit.Step, laid, index: int):

@@ -42,7 +42,10 @@ def main() -> None:
     from ..batch import warm
 
     if wants_pdfs(sys.argv[1:]):
-        warm.begin()
+        try:
+            warm.begin()
+        except Exception:  # no fork here, say: the build starts its worker as before
+            pass
     code: object = 0
     try:
         from .main import cli

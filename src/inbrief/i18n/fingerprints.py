@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 from ..content.staleness import (  # noqa: F401  (part of this API)
-    SUFFIX, path_for, read, source_hash, stale_keys)
+    path_for, read, source_hash, stale_keys)
 from ..pdf.atomic import write_text
 from .catalog import Key, dotted
 

@@ -3,9 +3,9 @@
 Writers type ``Attention: voir "ici"!`` on any keyboard; French prints a no-break space before
 « : ; ? ! » and inside guillemets, Ukrainian its apostrophe ʼ (U+02BC, a letter, so words are
 not split at it), Arabic-script languages their own comma, semicolon and question mark
-(، ؛ ؟) after a word of theirs, and every language its own quotation marks. Applied once to each text as
-the renderer receives it (``blocks.typeset``), never to markup: URLs, e-mail addresses,
-Markdown link targets, times (10:30) and ratios (1:2) are left as written.
+(، ؛ ؟) after a word of theirs, and every language its own quotation marks. Applied once to
+each text as the renderer receives it (``blocks.typeset``), never to markup: URLs, e-mail
+addresses, Markdown link targets, times (10:30) and ratios (1:2) are left as written.
 
 Every rule emits only characters the language's faces have (``covered``): without U+202F
 (the shipped faces lack it) a French thin space is a no-break space, which looks the same at
@@ -80,12 +80,16 @@ def rules_for(lang: str, covered: frozenset[int] | None = None) -> Rules:
     return Rules(quotes if quotes and has(*quotes) else None, spaces, apostrophe, arabic)
 
 
-ARABIC_SCRIPT = frozenset({"ar", "fa", "ur", "ps", "ckb", "sd", "ug", "ks"})
+ARABIC_SCRIPT = frozenset({"ar", "arz", "ary", "apc", "fa", "prs", "ur", "ps", "ckb", "sd", "ug",
+                           "ks", "bal"})
 """Languages written in Arabic script by default (CLDR likely subtags)."""
 ARABIC_MARKS = {",": "\u060c", ";": "\u061b", "?": "\u061f"}
-# After an Arabic letter or mark, not an Arabic-Indic digit (١,٥ is a number).
-_ARABIC_MARK = re.compile("(?<=[\u0620-\u065f\u066e-\u06d3\u06d5-\u06ef\u06fa-\u06ff"
-                          "\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc])[,;?]")
+# After an Arabic letter or mark, not an Arabic-Indic digit (١,٥ is a number), and after the
+# closing quotes, brackets and emphasis that may end an Arabic word: (المهاجرون), …
+_ARABIC_MARK = re.compile("([\u0610-\u061a\u0620-\u065f\u066e-\u06d3\u06d5-\u06ef"
+                          "\u06fa-\u06ff\u0750-\u077f\u0870-\u089f\u08a0-\u08ff"
+                          "\ufb50-\ufdff\ufe70-\ufefc][\u201c\u201d\u00ab\u00bb)\\]*_]*)"
+                          "([,;?])")
 
 
 # What is never touched: Markdown link targets, autolinks, bare URLs (without the
@@ -136,7 +140,7 @@ def _typeset(text: str, rules: Rules) -> str:
     if rules.apostrophe and ("'" in out or "\u2019" in out):
         out = _APOSTROPHE.sub(rules.apostrophe, out)
     if rules.arabic_marks and ("," in out or ";" in out or "?" in out):
-        out = _ARABIC_MARK.sub(lambda m: ARABIC_MARKS[m.group()], out)
+        out = _ARABIC_MARK.sub(lambda m: m.group(1) + ARABIC_MARKS[m.group(2)], out)
     if kept:
         pieces = out.split(_MASK)
         out = pieces[0] + "".join(k + p for k, p in zip(kept, pieces[1:]))
