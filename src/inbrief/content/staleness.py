@@ -13,9 +13,8 @@ import hashlib
 import json
 from pathlib import Path
 
-from .yamlsrc import dotted
+from .yamlsrc import Loc, dotted
 
-Key = tuple
 SUFFIX = ".sources.json"
 
 
@@ -36,7 +35,7 @@ def read(text_file: Path) -> dict[str, str]:
     return {k: v for k, v in keys.items() if isinstance(k, str) and isinstance(v, str)}
 
 
-def stale_keys(text_file: Path, source_leaves: dict[Key, str], translated: list[Key]) -> list[Key]:
+def stale_keys(text_file: Path, source_leaves: dict[Loc, str], translated: list[Loc]) -> list[Loc]:
     """Translated keys whose recorded source hash differs from the current source text."""
     recorded = read(text_file)
     return [k for k in translated if recorded.get(dotted(k)) != source_hash(source_leaves[k])]
