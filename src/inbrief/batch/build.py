@@ -35,7 +35,7 @@ from . import copyfit, inputs, manifest
 from .matrix import Target, matrix
 from .options import Options
 from .job import Deferred, Job, Result, make
-from .produce import Budget, Hint
+from .produce import Budget, Hint, hinted_document
 
 
 @dataclass
@@ -337,12 +337,13 @@ def _job(project: Project, t: Target, r: Rendered, opts: Options, rel: str, out:
               base_url=project.root, roots=roots, opts=opts, rel=rel, out=out, key=key,
               fingerprint=fp, content_warnings=content_warnings,
               rtl=text_direction(t.lang) == "rtl", rerender_with=rerender_with, hint=hint)
-    if hint.exact and (hint.filler or hint.fill) and opts.format == "pdf":
+    hinted = hinted_document(hint)
+    if hinted not in (None, (0, 0.0)) and opts.format == "pdf":
         # The one document the worker will lay out, templated here while it loads the engine
         # (templating in the worker would first import the models and Jinja there). Should it
         # fail, the worker templates it again and reports the error as this target's.
         try:
-            job.renders[(hint.filler, hint.fill)] = job.rerender(hint.filler, hint.fill)
+            job.renders[hinted] = job.rerender(*hinted)
         except Exception:
             job.renders.clear()
     return job

@@ -81,8 +81,9 @@ def produce_pdf(t: Target, r: Rendered, *, budget: Budget, base_url: Path,
         return renders[(filler, fill)]
 
     step, pdf, filler, fill = None, None, 0, 0.0
-    if hint.exact:
-        guess = attempt(document(hint.filler, hint.fill), hint.step)
+    hinted = hinted_document(hint)
+    if hinted is not None:
+        guess = attempt(document(*hinted), hint.step)
         if guess.pages <= budget.max and (budget.multiple == 1
                                           or guess.pages % budget.multiple == 0):
             step, pdf, filler, fill = hint.step, guess, hint.filler, hint.fill
@@ -131,6 +132,12 @@ def produce_pdf(t: Target, r: Rendered, *, budget: Budget, base_url: Path,
 
         produced.imposed = impose(pdf.data, title=f"{t.key} (imposed)", rtl=rtl)
     return produced
+
+
+def hinted_document(hint: Hint) -> tuple[int, float] | None:
+    """(notes pages, fill mm) of the one document to lay out when last build's hint is for
+    these very inputs; the build templates it ahead when it is not the plain one (build._job)."""
+    return (hint.filler, hint.fill) if hint.exact else None
 
 
 def _fill(attempt, step: copyfit.Step, laid, budget):
