@@ -17,9 +17,9 @@ _begun: list = []
 def start() -> list:
     """One warm worker for `build`'s pool (more are added as usual for --jobs N): the one
     ``begin`` started, or a new one."""
-    from . import pool
-
-    return take() or pool.start(make, 1, warm=warm)
+    if not _begun:
+        begin()
+    return take()
 
 
 def begin() -> None:
@@ -43,6 +43,8 @@ def stop(workers: list | None) -> None:
 
 
 def make(job):
+    """batch.job.make, imported in the worker: importing it here first would hold the fork
+    back by its imports."""
     from .job import make as make_job
 
     return make_job(job)

@@ -616,6 +616,7 @@ cli.add_command(contact_sheets)
 
 
 def main() -> None:
+    """The entry point of installs made before it moved to cli.start (their script names this)."""
     from .start import main as start
 
     start()
