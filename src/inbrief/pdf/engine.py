@@ -255,13 +255,18 @@ def _foot(laid: Laid, index: int) -> tuple[float, float]:
     return max(0.0, end - bottom), end - top
 
 
+def _off_flow(box) -> bool:
+    """A margin box or a positioned one: not where the page's content ends."""
+    return type(box).__name__ == "MarginBox" or box.style["position"] in ("absolute", "fixed")
+
+
 def _inked(page_box):
     """The boxes of a page that put ink on it (not its margin boxes, not positioned ones)."""
     stack = list(page_box.children)
     while stack:
         b = stack.pop()
         kind = type(b).__name__
-        if kind == "MarginBox" or b.style["position"] in ("absolute", "fixed"):
+        if _off_flow(b):
             continue
         if kind == "LineBox" or "Replaced" in kind:
             yield b
@@ -305,9 +310,7 @@ def _edge(page_box, last: bool):
     box = page_box
     while True:
         kids = [c for c in getattr(box, "children", None) or []
-                if type(c).__name__ != "MarginBox"
-                and c.style["position"] not in ("absolute", "fixed")
-                and c.style["float"] == "none"]
+                if not _off_flow(c) and c.style["float"] == "none"]
         if not kids:
             return
         box = kids[-1] if last else kids[0]
