@@ -11,6 +11,8 @@ from click.testing import CliRunner
 from filelock import FileLock
 
 from inbrief.cli.main import cli
+from inbrief.pdf.engine import _weasyprint
+
 
 REPO = Path(__file__).resolve().parents[1]
 PROJECT_PARTS = ("inbrief.yaml", "data", "templates", "styles")
@@ -27,6 +29,28 @@ def run(*args: str, cwd: Path | None = None):
         return runner.invoke(cli, list(args), catch_exceptions=False)
     finally:
         os.chdir(old)
+
+
+def _warm_engine() -> None:
+    """The engine loaded, and the default brief and factsheet laid out, once per test process
+    before any build: every rendering worker a test's build forks then starts with the engine,
+    its fonts and the parsed styles (batch.pool forks after it is loaded), as `watch` renders
+    warm, instead of loading them again (0.5-1 s per build). Cold processes, as users run
+    them, are tested apart: test_cli_start, test_warm_worker, test_font_subsetting, test_wheel.
+    """
+    import tempfile
+
+    from inbrief.batch.build import Options, build
+    from inbrief.config.loader import load_project
+
+    _weasyprint()
+    with tempfile.TemporaryDirectory() as out:
+        build(load_project(REPO), Options(langs=("en",), layouts=("brief", "factsheet"),
+                                          audiences=("general",), force=True, jobs=1,
+                                          out=Path(out)))
+
+
+_warm_engine()
 
 
 CLASSIC = Path(__file__).resolve().parent / "fixtures" / "classic"

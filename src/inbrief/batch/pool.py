@@ -62,10 +62,19 @@ def peak_rss_kb() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
+def _method() -> str:
+    """Fork: the child starts with what this process has loaded (with the engine already
+    loaded, a worker renders at once). Except on macOS, where a child forked after system
+    frameworks are loaded may crash, and where fork is not the default for that reason:
+    there, fork only while WeasyPrint (and its C libraries) is not loaded here."""
+    if sys.platform == "darwin" and "weasyprint" in sys.modules:
+        return "spawn"
+    return "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+
+
 class _Worker:
     def __init__(self, fn: Callable, warm: Callable | None = None):
-        # Fork is cheapest, but only while WeasyPrint (and its C libraries) is not loaded here.
-        method = "spawn" if "weasyprint" in sys.modules else "fork"
+        method = _method()
         ctx = multiprocessing.get_context(method)
         self.conn, child = ctx.Pipe()
         self.proc = ctx.Process(target=_serve, args=(child, fn, warm), daemon=True)
