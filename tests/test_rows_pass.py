@@ -1,6 +1,7 @@
 """The pass that lets rows of cards break (produce._rows_break) runs only where it can change
-the page that ends short: not on a page that ends at a forced break and holds no row, whose
-layout it would repeat only to keep (a leaflet's outside sheet)."""
+the page that ends short: not where that page ends at a forced break (a leaflet's outside
+sheet, a booklet's last inside page before its back cover), whose layout it would repeat only
+to keep."""
 
 from __future__ import annotations
 
@@ -41,13 +42,6 @@ def test_text_running_on_to_the_next_page_is_not_a_forced_break(tmp_path):
     assert plain.pages >= 2 and not engine.ends_at_forced_break(plain, 0)
 
 
-def test_has_class_finds_an_element_of_the_class_on_its_page(tmp_path):
-    laid = _laid(f'<div class="a cells" style="break-after: page">{SHORT_PAGE}</div>'
-                 f'<div class="b">{SHORT_PAGE}</div>', tmp_path)
-    assert engine.has_class(laid, 0, "cells") and not engine.has_class(laid, 1, "cells")
-    assert engine.has_class(laid, 1, "b")
-
-
 def _layouts(project: Path, tmp_path: Path, monkeypatch, lang: str, layout: str,
              audience: str) -> tuple[int, dict]:
     calls = []
@@ -67,17 +61,20 @@ def _layouts(project: Path, tmp_path: Path, monkeypatch, lang: str, layout: str,
     return len(calls), entry
 
 
-def test_a_leaflet_is_laid_out_once_to_the_same_bytes(project, tmp_path, monkeypatch):
-    """Its outside sheet ends short by design (three fixed panels, then break-after: page):
-    skipping the pass there writes what running it wrote."""
-    n, entry = _layouts(project, tmp_path / "skipped", monkeypatch, "en", "leaflet", "general")
-    assert n == 1 and entry["copyfit"] is None
+@pytest.mark.parametrize("lang, layout, skipped", [("en", "leaflet", 1), ("es", "booklet", 2)])
+def test_a_short_page_at_a_forced_break_is_laid_out_once_to_the_same_bytes(
+        project, tmp_path, monkeypatch, lang, layout, skipped):
+    """The leaflet's outside sheet ends short by design (three fixed panels, then break-after:
+    page); the Spanish booklet's last inside page ends short at its back cover, with rows of
+    cards on the pages before it. Skipping the pass there writes what running it wrote."""
+    n, entry = _layouts(project, tmp_path / "skipped", monkeypatch, lang, layout, "general")
+    assert n == skipped and not (entry["copyfit"] or {}).get("rows_break")
     from inbrief.batch import produce
 
     monkeypatch.setattr(produce, "_fixed", lambda *args: False)
-    n_run, entry_run = _layouts(project, tmp_path / "run", monkeypatch, "en", "leaflet",
+    n_run, entry_run = _layouts(project, tmp_path / "run", monkeypatch, lang, layout,
                                 "general")
-    assert n_run == 2 and entry_run["copyfit"] is None
+    assert n_run == skipped + 1 and entry_run["copyfit"] == entry["copyfit"]
     assert entry_run["sha256"] == entry["sha256"]
 
 

@@ -208,15 +208,15 @@ def _rows_break(attempt, step: copyfit.Step, laid):
 
 
 def _fixed(laid, slacks: list[float]) -> bool:
-    """Whether the shortest page cannot change with rows that may break, so that the pass
-    would lay the target out again only to keep it as it is (a leaflet's outside sheet):
-    it and every page before it end at a forced break and hold no row of cards. Its slack
-    then stays, and the pass keeps a try only if the worst slack gets smaller."""
-    from ..pdf.engine import ends_at_forced_break, has_class
+    """Whether rows that may break cannot make the shortest page fuller, so that the pass
+    would lay the target out again only to keep it as it is: the page ends at a forced break
+    (a leaflet's outside sheet, a booklet's last inside page before its back cover). It is
+    then the last page of a run of content that begins after the break before it; letting rows
+    break lets each page before it in the run take as much or more, which leaves it as short
+    or shorter, and the pass keeps a try only if the worst slack gets smaller."""
+    from ..pdf.engine import ends_at_forced_break
 
-    shortest = slacks.index(max(slacks))
-    return all(ends_at_forced_break(laid, i) and not has_class(laid, i, copyfit.ROWS_CLASS)
-               for i in range(shortest + 1))
+    return ends_at_forced_break(laid, slacks.index(max(slacks)))
 
 
 def _loosen(attempt, step: copyfit.Step, laid, index: int):

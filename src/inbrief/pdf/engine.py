@@ -296,15 +296,6 @@ def ends_at_forced_break(laid: Laid, index: int) -> bool:
                    for b in first))
 
 
-def has_class(laid: Laid, index: int, name: str) -> bool:
-    """Whether any box on page ``index`` belongs to an element of class ``name``."""
-    for b in _descendants(laid.document.pages[index]._page_box, skip_margins=True):
-        element = getattr(b, "element", None)
-        if element is not None and name in (element.get("class") or "").split():
-            return True
-    return False
-
-
 def _edge(page_box, last: bool):
     """The in-flow boxes from the page's root down to its last (or first) block."""
     box = page_box
