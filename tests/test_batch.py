@@ -119,8 +119,8 @@ def test_three_shards_merge_into_the_full_manifest(built, tmp_path):
     whole build; a shard whose file no longer matches its manifest is refused."""
     from conftest import REPO
 
-    select = ("--lang", "en", "--lang", "fr", "--layout", "factsheet", "--layout", "brief",
-              "--audience", "general")
+    select = ("--lang", "ar", "--lang", "en", "--lang", "es", "--lang", "fr", "--lang", "uk",
+              "--layout", "factsheet", "--audience", "general")  # 1, 3 and 1 in the shards
     shards = []
     for k in (1, 2, 3):
         out = tmp_path / f"shard-{k}"
@@ -138,7 +138,7 @@ def test_three_shards_merge_into_the_full_manifest(built, tmp_path):
                       if only is None or t["path"] in only)
 
     mine = described(merged)
-    assert len(mine) == 4
+    assert len(mine) == 5
     assert mine == described(built, {path for path, *_ in mine})
     for path, digest, *_ in mine:
         assert hashlib.sha256((merged / path).read_bytes()).hexdigest() == digest
