@@ -48,10 +48,10 @@ def test_a_target_over_the_timeout_fails_alone(project, tmp_path):
     out = tmp_path / "out"
     started = time.monotonic()
     result = run("--project", str(project), "build", *FACTSHEETS, "--jobs", "2",
-                 "--timeout", "8", "--out", str(out))
+                 "--timeout", "4", "--out", str(out))
     assert time.monotonic() - started < 60
     assert result.exit_code == 1, result.output
-    assert "en/factsheet/migrants: took longer than --timeout 8 s" in result.stderr
+    assert "en/factsheet/migrants: took longer than --timeout 4 s" in result.stderr
     assert len(_pdfs(out)) == 3
     assert not list(out.rglob("*.tmp"))
 
