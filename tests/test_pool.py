@@ -34,3 +34,45 @@ def test_an_exception_is_reported_not_raised():
     got = dict(pool.run(eval, ["1/0", "4"], workers=2))
     assert not got["1/0"].ok and got["1/0"].error.startswith("ZeroDivisionError")
     assert got["4"].value == 4
+
+
+def _arabic_pdf_sha(roots, base) -> str:
+    """The same Arabic page each time, its face added to the font configuration a worker
+    inherits from this process."""
+    import hashlib
+
+    from inbrief.config.loader import load_project
+    from inbrief.pdf import engine
+    from inbrief.pdf.fonts import font_face_css, resolve_faces
+
+    faces = [f for f in resolve_faces(load_project(base).config.fonts, "ar")
+             if "Arabic" in f.family]
+    html = f"<p style='font-family: \"{faces[0].family}\"'>مرحبا بالعالم</p>"
+    laid = engine.layout(html, [(None, font_face_css(faces) + "@page { size: A6 }")],
+                         base_url=base, roots=roots)
+    return hashlib.sha256(engine.write(laid, variant="pdf/ua-1", bleed_mm=None).data).hexdigest()
+
+
+def test_workers_forked_after_a_layout_each_add_a_new_face_for_themselves():
+    """Workers fork after the engine is loaded: a face the parent never used, added by one
+    worker, must not keep another from adding it (WeasyPrint skips a face whose file is
+    already in the font folder, which a fork would share). Both write the parent's bytes."""
+    from conftest import REPO
+
+    from inbrief.config.loader import load_project
+    from inbrief.pdf import engine
+    from inbrief.pdf.fonts import font_face_css, resolve_faces
+
+    faces = resolve_faces(load_project(REPO).config.fonts, "ar")
+    roots = sorted({f.path.parent for f in faces} | {REPO})
+    latin = [f for f in faces if "Arabic" not in f.family]  # this process adds these only
+    engine.layout("<p>warm</p>", [(None, font_face_css(latin) + "@page { size: A6 }")],
+                  base_url=REPO, roots=roots)
+    jobs = [f"__import__('test_pool')._arabic_pdf_sha({roots!r}, {REPO!r})".replace(
+        "PosixPath", "__import__('pathlib').Path")] * 2
+    assert pool._method() == "fork"
+    # One worker after the other, each forked from this process (as builds one after another).
+    got = [outcome for job in jobs for _, outcome in pool.run(eval, [job], workers=1)]
+    assert all(o.ok for o in got), [o.error for o in got]
+    assert len({o.value for o in got}) == 1
+    assert got[0].value == _arabic_pdf_sha(roots, REPO)

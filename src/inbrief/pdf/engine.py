@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import atexit
 import logging
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -126,6 +127,19 @@ _STYLES: dict[tuple, _Styles] = {}
 # Release the font configurations while WeasyPrint's C bindings still exist: left to
 # interpreter teardown, their __del__ finds the bindings gone and prints a traceback.
 atexit.register(_STYLES.clear)
+
+
+def _own_font_folders() -> None:
+    """In a worker forked from a process that has laid out (batch.pool forks after the engine
+    is loaded): the font configurations it inherits keep the faces already added, but each
+    writes the faces it adds from now on into a folder of its own. WeasyPrint skips a face
+    whose file is already in its folder, so two workers sharing the parent's folder would
+    each find the other's file and lay text out without the face."""
+    for styles in _STYLES.values():
+        styles.font_config._folder = None
+
+
+os.register_at_fork(after_in_child=lambda: _own_font_folders())  # looked up at fork time
 
 
 class _collecting:
