@@ -65,10 +65,12 @@ def peak_rss_kb() -> int:
 def _method() -> str:
     """Fork: the child starts with what this process has loaded (with the engine already
     loaded, a worker renders at once). The engine's C libraries hold no lock across calls
-    and no other thread of ours renders while a worker is forked (preview's server threads
-    only serve files). Except on macOS, where a child forked after system frameworks are
-    loaded may crash, and where fork is not the default for that reason: there, fork only
-    while WeasyPrint (and its C libraries) is not loaded here."""
+    and no other thread of ours lays out while a worker is forked (preview's server threads
+    serve files and draw pages with PDFium; watch and preview build with one worker, in this
+    process). Each worker writes the font faces it adds apart (engine._own_font_folders).
+    Except on macOS, where a child forked after system frameworks are loaded may crash, and
+    where fork is not the default for that reason: there, fork only while WeasyPrint (and
+    its C libraries) is not loaded here."""
     if sys.platform == "darwin" and "weasyprint" in sys.modules:
         return "spawn"
     return "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"

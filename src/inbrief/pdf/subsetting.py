@@ -20,8 +20,8 @@ and document. Dropping them before the subsetter sees them gives the same bytes 
 on every face of both font packages) in a seventh of the time.
 
 ``INBRIEF_FONT_SUBSETTING=fonttools`` makes WeasyPrint subset with fontTools although
-hb-subset is there: to reproduce, test or time a machine without it. Worker processes
-inherit it.
+hb-subset is there: to reproduce, test or time a machine without it. It is read once per
+process, when the engine is loaded: set it before, and the workers (forked) keep that choice.
 """
 
 from __future__ import annotations
