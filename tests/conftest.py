@@ -43,11 +43,16 @@ def _warm_engine() -> None:
     from inbrief.batch.build import Options, build
     from inbrief.config.loader import load_project
 
-    _weasyprint()
-    with tempfile.TemporaryDirectory() as out:
-        build(load_project(REPO), Options(langs=("en",), layouts=("brief", "factsheet"),
-                                          audiences=("general",), force=True, jobs=1,
-                                          out=Path(out)))
+    try:
+        _weasyprint()
+        with tempfile.TemporaryDirectory() as out:
+            build(load_project(REPO), Options(langs=("en",), layouts=("brief", "factsheet"),
+                                              audiences=("general",), force=True, jobs=1,
+                                              out=Path(out)))
+    except Exception as exc:  # the tests that need the engine say why; the others still run
+        import warnings
+
+        warnings.warn(f"the engine could not be warmed up: {type(exc).__name__}: {exc}")
 
 
 _warm_engine()
