@@ -75,7 +75,7 @@ def rules_for(lang: str, covered: frozenset[int] | None = None) -> Rules:
     if base == "fr" and has(NBSP):
         spaces = (NBSP, NNBSP if has(NNBSP) else NBSP)
     apostrophe = MODIFIER_APOSTROPHE if base == "uk" and has(MODIFIER_APOSTROPHE) else None
-    arabic = ((base in ARABIC_SCRIPT or script.title() == "Arab") and script.title() in ("", "Arab")
+    arabic = ((script.title() == "Arab" or (base in ARABIC_SCRIPT and not script))
               and has(*ARABIC_MARKS.values()))
     return Rules(quotes if quotes and has(*quotes) else None, spaces, apostrophe, arabic)
 
