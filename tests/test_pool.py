@@ -36,17 +36,15 @@ def test_an_exception_is_reported_not_raised():
     assert got["4"].value == 4
 
 
-def _arabic_pdf_sha(roots, base) -> str:
-    """The same Arabic page each time, its face added to the font configuration a worker
-    inherits from this process."""
+def _arabic_pdf_sha(job) -> str:
+    """The same Arabic page each time (``job``: its faces and the font folders), its face added
+    to the font configuration a worker inherits from this process."""
     import hashlib
 
-    from inbrief.config.loader import load_project
     from inbrief.pdf import engine
-    from inbrief.pdf.fonts import font_face_css, resolve_faces
+    from inbrief.pdf.fonts import font_face_css
 
-    faces = [f for f in resolve_faces(load_project(base).config.fonts, "ar")
-             if "Arabic" in f.family]
+    faces, roots, base = job
     html = f"<p style='font-family: \"{faces[0].family}\"'>مرحبا بالعالم</p>"
     laid = engine.layout(html, [(None, font_face_css(faces) + "@page { size: A6 }")],
                          base_url=base, roots=roots)
@@ -68,11 +66,10 @@ def test_workers_forked_after_a_layout_each_add_a_new_face_for_themselves():
     latin = [f for f in faces if "Arabic" not in f.family]  # this process adds these only
     engine.layout("<p>warm</p>", [(None, font_face_css(latin) + "@page { size: A6 }")],
                   base_url=REPO, roots=roots)
-    jobs = [f"__import__('test_pool')._arabic_pdf_sha({roots!r}, {REPO!r})".replace(
-        "PosixPath", "__import__('pathlib').Path")] * 2
+    job = ([f for f in faces if "Arabic" in f.family], roots, REPO)
     assert pool._method() == "fork"
     # One worker after the other, each forked from this process (as builds one after another).
-    got = [outcome for job in jobs for _, outcome in pool.run(eval, [job], workers=1)]
+    got = [outcome for _ in range(2) for _, outcome in pool.run(_arabic_pdf_sha, [job], workers=1)]
     assert all(o.ok for o in got), [o.error for o in got]
     assert len({o.value for o in got}) == 1
-    assert got[0].value == _arabic_pdf_sha(roots, REPO)
+    assert got[0].value == _arabic_pdf_sha(job)
